@@ -1,0 +1,157 @@
+"""A small harness shared by every benchmark in this folder.
+
+Each measurement runs in a fresh child process so its peak memory (max RSS) is
+its own. A benchmark reports absolute figures and, where it has one, the ratio
+to a reference operation timed in the same run on the same input, which makes
+results comparable across machines. Results are appended to
+``benchmarks/results/<name>.json`` together with a description of the machine,
+and printed as a readable table.
+
+Usage in a benchmark module::
+
+    from benchmarks.harness import measure, report
+
+    def main(argv=None):
+        ref = measure("pyarrow read_table", "benchmarks.bench_data:_ref_read", path)
+        res = measure("labkit load posts", "benchmarks.bench_data:_load", path)
+        report("data", [ref, res.with_target(seconds=2.0, peak_mib=1024, ref=ref)])
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import multiprocessing as mp
+import os
+import platform
+import resource
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    peak_mib: float
+    repeat: int
+    detail: dict = field(default_factory=dict)
+    target_seconds: float | None = None
+    target_peak_mib: float | None = None
+    reference: str | None = None
+    ratio: float | None = None
+    target_ratio: float | None = None
+
+    def with_target(
+        self, *, seconds=None, peak_mib=None, ref: Result | None = None, ratio=None
+    ) -> Result:
+        self.target_seconds = seconds
+        self.target_peak_mib = peak_mib
+        if ref is not None:
+            self.reference = ref.name
+            self.ratio = self.seconds / ref.seconds if ref.seconds else None
+            self.target_ratio = ratio
+        return self
+
+    @property
+    def met(self) -> bool:
+        checks = []
+        if self.target_seconds is not None:
+            checks.append(self.seconds <= self.target_seconds)
+        if self.target_peak_mib is not None:
+            checks.append(self.peak_mib <= self.target_peak_mib)
+        if self.target_ratio is not None and self.ratio is not None:
+            checks.append(self.ratio <= self.target_ratio)
+        return all(checks)
+
+
+def _child(target: str, args: tuple, conn) -> None:
+    module, func = target.split(":")
+    fn = getattr(importlib.import_module(module), func)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    detail = fn(*args)
+    elapsed = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    conn.send((elapsed, peak / 1024, base / 1024, detail if isinstance(detail, dict) else {}))
+    conn.close()
+
+
+def measure(name: str, target: str, *args, repeat: int = 3) -> Result:
+    """Run ``module:function(*args)`` ``repeat`` times, each in a fresh process.
+
+    Returns the best wall time and the largest peak RSS (MiB) of the runs.
+    """
+    ctx = mp.get_context("spawn")
+    times, peaks, detail = [], [], {}
+    for _ in range(repeat):
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_child, args=(target, args, child))
+        proc.start()
+        elapsed, peak, base, detail = parent.recv()
+        proc.join()
+        times.append(elapsed)
+        peaks.append(peak)
+        detail = {**detail, "baseline_mib": round(base, 1)}
+    return Result(name, min(times), max(peaks), repeat, detail)
+
+
+def machine() -> dict:
+    """Describe the machine the benchmark ran on."""
+    try:
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):  # pragma: no cover
+        mem = None
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "memory_gib": round(mem, 1) if mem else None,
+        "ci": bool(os.environ.get("CI")),
+    }
+
+
+def report(name: str, results: list[Result], out: Path | None = None) -> Path:
+    """Print a table and append the results (with the machine) to JSON."""
+    out = out or RESULTS / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    run = {
+        "benchmark": name,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "results": [asdict(r) | {"met": r.met} for r in results],
+    }
+    history = json.loads(out.read_text()) if out.exists() else []
+    history.append(run)
+    out.write_text(json.dumps(history, indent=2) + "\n")
+    header = (
+        f"{'measurement':44} {'seconds':>9} {'peak MiB':>9} {'ratio':>7} {'target':>22} {'met':>4}"
+    )
+    print(f"\n== {name} ==  ({run['machine']['processor']}, {run['machine']['cpus']} cpus)")
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        target = []
+        if r.target_seconds is not None:
+            target.append(f"<={r.target_seconds:g}s")
+        if r.target_peak_mib is not None:
+            target.append(f"<={r.target_peak_mib:g}MiB")
+        if r.target_ratio is not None:
+            target.append(f"<={r.target_ratio:g}x")
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
+        met = ("yes" if r.met else "NO") if target else "-"
+        print(
+            f"{r.name[:44]:44} {r.seconds:9.3f} {r.peak_mib:9.1f} {ratio:>7} {' '.join(target):>22} {met:>4}"
+        )
+    print(f"results appended to {out}")
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("run a benchmark module, e.g. python -m benchmarks")

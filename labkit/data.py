@@ -1,0 +1,311 @@
+"""Load the lab's tables: the bundled fictional universe or the trainee's own data.
+
+>>> from labkit import data
+>>> posts = data.load("posts")          # bundled universe, typed, checksummed
+>>> data.use("instansi_saya")           # later loads read the trainee's imports
+>>> data.use(None)                      # back to the bundled universe
+
+Where the data live
+-------------------
+* The bundled universe: ``datasets/`` beside the package, or the folder named by
+  ``LABKIT_DATA_DIR`` (so a hub can point every trainee at one shared
+  read-only copy). Every file is checked against ``manifest.json``'s SHA-256.
+* The trainee's own data: ``<work dir>/data/<name>/`` (see :mod:`labkit.workspace`),
+  written by :func:`save_dataset` (the importers call it).
+
+Citizens' comments are masked as they are loaded (UU PDP 27/2022), unless a
+trainer has turned masking off (see :mod:`labkit.privacy`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform as _platform
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from labkit import i18n, schema, workspace
+from labkit.errors import DataError
+
+BUNDLED = "bundled"
+MANIFEST = "manifest.json"
+MASKED_TABLES = ("comments",)
+
+_source: str = BUNDLED
+_verified: dict[Path, tuple[int, int]] = {}
+
+
+def data_dir() -> Path:
+    """Folder of the bundled universe (``LABKIT_DATA_DIR`` or ``datasets/``)."""
+    env = os.environ.get("LABKIT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(__file__).resolve().parent.parent / "datasets"
+
+
+def own_data_dir(name: str) -> Path:
+    """Folder of the trainee's own dataset ``name`` in the work folder."""
+    return workspace.work_dir() / "data" / name
+
+
+def use(source: str | None) -> str:
+    """Make every later :func:`load` read ``source``.
+
+    Parameters
+    ----------
+    source : str or None
+        ``None`` or ``"bundled"``: the bundled fictional universe. Any other
+        name: the trainee's dataset of that name saved by the importers.
+
+    Raises
+    ------
+    DataError
+        If no dataset of that name exists in the work folder.
+    """
+    global _source
+    if source in (None, BUNDLED):
+        _source = BUNDLED
+        return _source
+    folder = own_data_dir(source)
+    if not folder.is_dir():
+        known = ", ".join(sorted(own_datasets())) or "-"
+        raise DataError("data.unknown_source", name=source, folder=str(folder), known=known)
+    _source = source
+    return _source
+
+
+def current_source() -> str:
+    """Name of the source :func:`load` reads now (``"bundled"`` or a dataset name)."""
+    return _source
+
+
+def own_datasets() -> list[str]:
+    """Names of the trainee's saved datasets."""
+    root = workspace.work_dir() / "data"
+    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def tables(source: str | None = None) -> list[str]:
+    """Names of the tables available in ``source`` (default: the current one)."""
+    src = source or _source
+    if src == BUNDLED:
+        return sorted(_read_manifest(data_dir())["files"].keys())
+    folder = own_data_dir(src)
+    return sorted(p.stem for p in folder.glob("*.parquet"))
+
+
+def has_table(name: str, source: str | None = None) -> bool:
+    """True if table ``name`` exists in ``source`` (default: the current one)."""
+    try:
+        return name in tables(source)
+    except DataError:
+        return False
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict:
+    mpath = folder / MANIFEST
+    if not mpath.exists():
+        raise DataError("data.no_manifest", folder=str(folder))
+    try:
+        return json.loads(mpath.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError("data.bad_manifest", path=str(mpath), reason=str(exc)) from exc
+
+
+def verify(folder: Path | None = None) -> pd.DataFrame:
+    """Check every bundled file against the manifest.
+
+    Returns
+    -------
+    DataFrame
+        One row per file: ``table``, ``file``, ``ok`` and ``problem``.
+    """
+    folder = folder or data_dir()
+    manifest = _read_manifest(folder)
+    rows = []
+    for name, entry in manifest["files"].items():
+        path = folder / entry["file"]
+        if not path.exists():
+            rows.append((name, entry["file"], False, i18n.t("data.status_missing")))
+        elif _sha256(path) != entry["sha256"]:
+            rows.append((name, entry["file"], False, i18n.t("data.status_checksum")))
+        else:
+            rows.append((name, entry["file"], True, ""))
+    return pd.DataFrame(rows, columns=["table", "file", "ok", "problem"])
+
+
+def _bundled_path(name: str) -> Path:
+    folder = data_dir()
+    manifest = _read_manifest(folder)
+    if name not in manifest["files"]:
+        schema.table(name)  # unknown everywhere: the schema's message lists all tables
+        raise DataError("data.table_not_in_source", name=name, source=BUNDLED)
+    entry = manifest["files"][name]
+    path = folder / entry["file"]
+    if not path.exists():
+        raise DataError("data.missing_file", path=str(path), table=name)
+    stat = path.stat()
+    if _verified.get(path) != (stat.st_size, stat.st_mtime_ns):
+        if _sha256(path) != entry["sha256"]:
+            raise DataError("data.checksum_mismatch", path=str(path), table=name)
+        _verified[path] = (stat.st_size, stat.st_mtime_ns)
+    return path
+
+
+def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
+    """Read a Parquet file as canonical table ``name`` (no checksum, no masking)."""
+    try:
+        arrow = pq.read_table(path)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise DataError(
+            "data.unreadable", path=str(path), table=name, reason=str(exc)[:200]
+        ) from exc
+    df = arrow.to_pandas(
+        types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get
+    )
+    return schema.conform(df, name, source=str(path))
+
+
+def load(name: str, *, source: str | None = None, mask: bool | None = None) -> pd.DataFrame:
+    """Load table ``name`` as a typed DataFrame.
+
+    Parameters
+    ----------
+    name : str
+        A table of :mod:`labkit.schema`: ``agencies``, ``accounts``, ``posts``,
+        ``followers``, ``comments``, ``search_results``, and the ground-truth
+        tables ``truth_*`` (for tests and exercise checks only).
+    source : str, optional
+        Override the source chosen by :func:`use` for this call.
+    mask : bool, optional
+        Mask citizens' personal data in ``comments``; default: the trainer's
+        setting in :mod:`labkit.privacy` (on unless turned off).
+
+    Raises
+    ------
+    DataError
+        Unknown table, missing file, or a file whose checksum does not match.
+    """
+    src = source or _source
+    if src == BUNDLED:
+        path = _bundled_path(name)
+    else:
+        schema.table(name)
+        path = own_data_dir(src) / f"{name}.parquet"
+        if not path.exists():
+            raise DataError("data.table_not_in_source", name=name, source=src)
+    df = read_table(path, name)
+    if name in MASKED_TABLES:
+        from labkit import privacy
+
+        if privacy.masking_enabled() if mask is None else mask:
+            df = privacy.mask_comments(
+                df,
+                allow=privacy.official_allowlist(
+                    load("accounts", source=src) if has_table("accounts", src) else None,
+                    load("agencies", source=src) if has_table("agencies", src) else None,
+                ),
+            )
+    df.attrs["source"] = src
+    df.attrs["table"] = name
+    return df
+
+
+def save_dataset(name: str, tables: dict[str, pd.DataFrame]) -> Path:
+    """Save the trainee's canonical tables as dataset ``name`` in the work folder.
+
+    Each table is conformed to its schema first, so a dataset on disk is always
+    loadable. Existing tables of the dataset that are not given stay.
+    """
+    if name in (BUNDLED, "") or "/" in name or "\\" in name or name.startswith("."):
+        raise DataError("data.bad_dataset_name", name=name)
+    folder = own_data_dir(name)
+    folder.mkdir(parents=True, exist_ok=True)
+    for tname, df in tables.items():
+        workspace.save_table(folder / f"{tname}.parquet", schema.conform(df, tname, source=name))
+    return folder
+
+
+def write_bundle(tables: dict[str, pd.DataFrame], folder: Path, meta: dict) -> dict:
+    """Write tables as compressed Parquet plus ``manifest.json`` (for the generator)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for name, df in tables.items():
+        df = schema.conform(df, name, source="generator")
+        fname = f"{name}.parquet"
+        path = folder / fname
+        df.to_parquet(path, index=False, compression="zstd", compression_level=12)
+        files[name] = {
+            "file": fname,
+            "sha256": _sha256(path),
+            "bytes": path.stat().st_size,
+            "rows": len(df),
+        }
+    manifest = {
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "generator": meta,
+        "library_versions": {
+            "pandas": pd.__version__,
+            "pyarrow": pa.__version__,
+            "python": _platform.python_version(),
+        },
+        "files": files,
+    }
+    (folder / MANIFEST).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return manifest
+
+
+i18n.register(
+    {
+        "data.no_manifest": {
+            "id": "Folder data '{folder}' tidak berisi manifest.json. Pastikan repositori lengkap (git pull) atau atur LABKIT_DATA_DIR ke folder datasets yang benar.",
+            "en": "The data folder '{folder}' has no manifest.json. Make sure the repository is complete (git pull) or set LABKIT_DATA_DIR to the right datasets folder.",
+        },
+        "data.bad_manifest": {
+            "id": "Manifest '{path}' rusak ({reason}). Ambil ulang folder datasets dari repositori.",
+            "en": "The manifest '{path}' is damaged ({reason}). Fetch the datasets folder from the repository again.",
+        },
+        "data.missing_file": {
+            "id": "Berkas data tabel '{table}' tidak ada: {path}. Ambil ulang folder datasets (git pull atau git checkout -- datasets) atau tanyakan pelatih.",
+            "en": "The data file of table '{table}' is missing: {path}. Fetch the datasets folder again (git pull or git checkout -- datasets) or ask your trainer.",
+        },
+        "data.checksum_mismatch": {
+            "id": "Berkas data tabel '{table}' rusak atau berubah (checksum tidak cocok): {path}. Pulihkan dengan 'git checkout -- datasets' atau tanyakan pelatih.",
+            "en": "The data file of table '{table}' is damaged or changed (checksum mismatch): {path}. Restore it with 'git checkout -- datasets' or ask your trainer.",
+        },
+        "data.unreadable": {
+            "id": "Berkas '{path}' (tabel '{table}') tidak dapat dibaca: {reason}. Pulihkan berkas itu atau impor ulang data.",
+            "en": "The file '{path}' (table '{table}') cannot be read: {reason}. Restore it or import the data again.",
+        },
+        "data.table_not_in_source": {
+            "id": "Tabel '{name}' belum ada di sumber data '{source}'. Impor data itu dulu (notebook 05) atau kembali ke data contoh dengan labkit.data.use(None).",
+            "en": "Table '{name}' is not in data source '{source}' yet. Import it first (notebook 05) or go back to the sample data with labkit.data.use(None).",
+        },
+        "data.unknown_source": {
+            "id": "Dataset '{name}' tidak ditemukan di {folder}. Dataset yang ada: {known}. Impor data Anda dulu di notebook 05.",
+            "en": "Dataset '{name}' was not found in {folder}. Existing datasets: {known}. Import your data first in notebook 05.",
+        },
+        "data.bad_dataset_name": {
+            "id": "Nama dataset '{name}' tidak boleh dipakai. Gunakan nama sederhana tanpa garis miring, misalnya 'instansi_saya'.",
+            "en": "The dataset name '{name}' cannot be used. Use a plain name without slashes, such as 'instansi_saya'.",
+        },
+        "data.status_missing": {"id": "berkas tidak ada", "en": "file missing"},
+        "data.status_checksum": {"id": "checksum tidak cocok", "en": "checksum mismatch"},
+    }
+)

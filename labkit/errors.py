@@ -1,0 +1,97 @@
+"""Errors and warnings that labkit shows to trainees.
+
+Every error raised on bad input is a :class:`LabkitError` (or a subclass);
+every warning is a :class:`LabkitWarning`. Their text comes from the message
+catalogue (:mod:`labkit.i18n`), so it is in the trainee's language and always
+says what went wrong and what to do.
+
+In a notebook, :func:`install_notebook_handler` (called by ``labkit.start()``)
+shows a LabkitError as a short message instead of a long traceback. The cell
+still fails, so nbval still catches it, and ``%tb`` prints the full traceback.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from labkit import i18n
+
+
+class LabkitError(Exception):
+    """Base of every error labkit raises on bad input.
+
+    Parameters
+    ----------
+    key : str
+        Message id in the catalogue.
+    **params
+        Values for the message's placeholders; kept on ``.params``.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(i18n.t(key, **params))
+
+    def message(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        return i18n.t(self.key, lang=lang, **self.params)
+
+
+class DataError(LabkitError):
+    """A bundled or saved data file is missing, corrupted or unknown."""
+
+
+class SchemaError(LabkitError):
+    """A table does not have the columns or types its schema requires."""
+
+
+class ExportReadError(LabkitError):
+    """A platform export cannot be read (see :mod:`labkit.ingest`)."""
+
+
+class LabkitWarning(UserWarning):
+    """Base of every warning labkit emits to trainees."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(i18n.t(key, **params))
+
+
+def warn(
+    key: str, *, category: type[LabkitWarning] = LabkitWarning, stacklevel: int = 2, **params: Any
+) -> None:
+    """Emit a :class:`LabkitWarning` built from catalogue message ``key``."""
+    warnings.warn(category(key, **params), stacklevel=stacklevel + 1)
+
+
+def _short_traceback(shell, etype, value, tb, tb_offset=None):  # pragma: no cover - needs IPython
+    title = i18n.t("errors.notebook_title")
+    hint = i18n.t("errors.notebook_hint")
+    return [f"\x1b[1;31m{title}\x1b[0m {value}", f"\x1b[2m{hint}\x1b[0m"]
+
+
+def install_notebook_handler() -> bool:
+    """Show LabkitErrors as a short message in IPython; return True if installed."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    shell.set_custom_exc((LabkitError,), _short_traceback)
+    return True
+
+
+i18n.register(
+    {
+        "errors.notebook_title": {"id": "Ada masalah:", "en": "Something went wrong:"},
+        "errors.notebook_hint": {
+            "id": "(Jejak teknis lengkap: jalankan %tb di sel baru.)",
+            "en": "(Full technical traceback: run %tb in a new cell.)",
+        },
+    }
+)

@@ -1,0 +1,571 @@
+"""The canonical tables of Humas Lab: columns, types, units and meanings.
+
+Everything that produces a table (the bundled-universe generator, the importers
+of platform exports, the account-inventory form) produces these tables, and is
+tested against them. Analysis code reads only these columns.
+
+Types
+-----
+``string``     text or an identifier (IDs are always text, never numbers)
+``category``   one value of a small vocabulary (``Column.values``)
+``int``        nullable integer count (``Int64``; missing where not reported)
+``float``      floating-point number (NaN where missing)
+``bool``       nullable boolean (``boolean``)
+``timestamp``  timezone-aware instant, stored in UTC
+``date``       a calendar day (midnight, no time zone), in the account's local zone
+
+Use :func:`conform` to give a DataFrame its canonical dtypes and column order
+(it raises a :class:`~labkit.errors.SchemaError` naming the missing column),
+:func:`validate` to check one, and :func:`empty` for a typed table with no rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from labkit import i18n
+from labkit.errors import SchemaError
+
+PLATFORMS = ("facebook", "instagram", "x", "tiktok", "youtube")
+CONTENT_TYPES = ("image", "carousel", "video", "short_video", "link", "text", "live")
+TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+AGENCY_KINDS = (
+    "kementerian_unit",
+    "kanwil",
+    "kantor_imigrasi",
+    "diskominfo_provinsi",
+    "diskominfo_kabupaten",
+    "diskominfo_kota",
+    "rsud",
+    "dinas_kesehatan",
+    "dinas_dukcapil",
+    "bpbd",
+    "lembaga",
+)
+PROFILE_TYPES = ("page", "personal")
+SCCT_CLUSTERS = ("victim", "accidental", "preventable")
+
+STRING = pd.StringDtype()
+INT = "Int64"
+FLOAT = "float64"
+BOOL = "boolean"
+TIMESTAMP = pd.DatetimeTZDtype(unit="ns", tz="UTC")
+DATE = "datetime64[ns]"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a canonical table."""
+
+    name: str
+    type: str  # string | category | int | float | bool | timestamp | date
+    meaning: str
+    unit: str = ""
+    required: bool = True  # False: may be absent from a source; filled with NA
+    nullable: bool = True
+    values: tuple[str, ...] = ()  # vocabulary of a category column
+
+    def dtype(self):
+        if self.type == "category":
+            return pd.CategoricalDtype(list(self.values))
+        return {
+            "string": STRING,
+            "int": INT,
+            "float": FLOAT,
+            "bool": BOOL,
+            "timestamp": TIMESTAMP,
+            "date": DATE,
+        }[self.type]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A canonical table: its name, meaning, key and columns."""
+
+    name: str
+    meaning: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    ground_truth: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def _c(name, type_, meaning, unit="", **kw) -> Column:
+    return Column(name, type_, meaning, unit, **kw)
+
+
+PLATFORM = _c("platform", "category", "Platform of the account", values=PLATFORMS, nullable=False)
+ACCOUNT = _c(
+    "account",
+    "string",
+    "Handle in lowercase without '@'; with platform, the key of an account",
+    nullable=False,
+)
+TZ = _c(
+    "tz",
+    "category",
+    "Local time zone of the account's agency",
+    values=tuple(TIMEZONES),
+    nullable=False,
+)
+
+TABLES: dict[str, Table] = {}
+
+
+def _table(t: Table) -> Table:
+    TABLES[t.name] = t
+    return t
+
+
+AGENCIES = _table(
+    Table(
+        "agencies",
+        "Fictional government agencies whose accounts the lab studies",
+        ("agency_id",),
+        (
+            _c("agency_id", "string", "Agency identifier", nullable=False),
+            _c("name", "string", "Full agency name (Indonesian)", nullable=False),
+            _c("short_name", "string", "Short name or acronym used in handles"),
+            _c("kind", "category", "Kind of agency", values=AGENCY_KINDS),
+            _c("region", "string", "Province / regency / city the agency serves"),
+            TZ,
+            _c("website", "string", "Official website URL"),
+            _c("official_email", "string", "Official contact e-mail (kept: not personal data)"),
+            _c(
+                "official_phone",
+                "string",
+                "Official contact / WhatsApp number (kept: not personal data)",
+            ),
+        ),
+    )
+)
+
+ACCOUNTS = _table(
+    Table(
+        "accounts",
+        "Official social media accounts of the agencies (the account inventory)",
+        ("platform", "account"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("agency_id", "string", "Agency running the account", nullable=False),
+            _c(
+                "unit",
+                "string",
+                "Unit within the agency running it (e.g. 'Humas', 'Layanan Paspor')",
+            ),
+            _c("display_name", "string", "Display name shown on the profile"),
+            _c("bio", "string", "Profile bio text; NA or empty when missing"),
+            _c("link", "string", "Link in the profile; NA when missing"),
+            _c(
+                "contact",
+                "string",
+                "Contact channel given on the profile (phone, e-mail, LAPOR!); NA when missing",
+            ),
+            _c("verified", "bool", "Has the platform's verification badge"),
+            _c(
+                "profile_type",
+                "category",
+                "Page (organisation) or personal profile",
+                values=PROFILE_TYPES,
+            ),
+            _c("created_at", "timestamp", "When the account was created", "UTC"),
+            _c(
+                "followers",
+                "int",
+                "Followers / subscribers at the end of the data period",
+                "accounts",
+            ),
+            TZ,
+        ),
+    )
+)
+
+POSTS = _table(
+    Table(
+        "posts",
+        "Posts published by the accounts, with lifetime metrics as of the export (canonical post table)",
+        ("platform", "post_id"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("post_id", "string", "Platform's post id, as text", nullable=False),
+            _c("published_at", "timestamp", "When the post was published", "UTC", nullable=False),
+            _c("text", "string", "Caption / post text"),
+            _c("content_type", "category", "Kind of content", values=CONTENT_TYPES),
+            _c("url", "string", "Permalink"),
+            _c(
+                "impressions",
+                "int",
+                "Times shown (NA where the platform does not report it)",
+                "impressions",
+            ),
+            _c("reach", "int", "Unique accounts reached", "accounts"),
+            _c("views", "int", "Video or content views", "views"),
+            _c("likes", "int", "Likes; reactions on Facebook", "likes"),
+            _c(
+                "comments", "int", "Comments; replies on X; 'comments added' on YouTube", "comments"
+            ),
+            _c("shares", "int", "Shares; reposts on X", "shares"),
+            _c("saves", "int", "Saves; bookmarks on X", "saves"),
+            _c(
+                "has_alt_text",
+                "bool",
+                "Image has alt text (NA for non-image posts or where unknown)",
+                required=False,
+            ),
+            _c(
+                "has_captions",
+                "bool",
+                "Video has captions/subtitles (NA for non-video posts or where unknown)",
+                required=False,
+            ),
+        ),
+    )
+)
+
+FOLLOWERS = _table(
+    Table(
+        "followers",
+        "Daily follower count per account",
+        ("platform", "account", "date"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("date", "date", "Local calendar day", nullable=False),
+            _c("followers", "int", "Followers at the end of the day", "accounts"),
+        ),
+    )
+)
+
+COMMENTS = _table(
+    Table(
+        "comments",
+        "Comments by citizens on the accounts' posts, and whether the agency replied",
+        ("platform", "comment_id"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("post_id", "string", "Post commented on", nullable=False),
+            _c("comment_id", "string", "Comment id, as text", nullable=False),
+            _c("author", "string", "Commenter's handle (pseudonymised when masking is on)"),
+            _c("created_at", "timestamp", "When the comment was written", "UTC", nullable=False),
+            _c("text", "string", "Comment text (personal data masked when masking is on)"),
+            _c("likes", "int", "Likes on the comment", "likes", required=False),
+            _c(
+                "replied_at",
+                "timestamp",
+                "First reply by the agency; NA if never replied",
+                "UTC",
+                required=False,
+            ),
+        ),
+    )
+)
+
+SEARCH_RESULTS = _table(
+    Table(
+        "search_results",
+        "Accounts found by searching each platform for an agency's name (impostors hide here)",
+        ("platform", "account"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("display_name", "string", "Display name shown on the profile"),
+            _c("query_agency_id", "string", "Agency whose name was searched"),
+            _c("followers", "int", "Followers", "accounts"),
+            _c("created_at", "timestamp", "When the account was created", "UTC"),
+            _c("verified", "bool", "Has the verification badge"),
+        ),
+    )
+)
+
+# ---- ground truth: read by tests and exercise checks only, never by analysis modules ----
+
+TRUTH_ACCOUNT_DEFECTS = _table(
+    Table(
+        "truth_account_defects",
+        "Ground truth: audit defects planted in the accounts",
+        ("platform", "account", "defect"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("agency_id", "string", "Agency"),
+            _c(
+                "defect",
+                "string",
+                "inactive | dormant | missing_bio | missing_link | missing_contact | personal_profile | inconsistent_name | duplicate_account",
+                nullable=False,
+            ),
+            _c("detail", "string", "What exactly was planted"),
+        ),
+        ground_truth=True,
+    )
+)
+
+TRUTH_IMPOSTORS = _table(
+    Table(
+        "truth_impostors",
+        "Ground truth: which search results are impostors of which official account",
+        ("platform", "candidate"),
+        (
+            PLATFORM,
+            _c("candidate", "string", "Impostor handle", nullable=False),
+            _c("official", "string", "Official handle imitated", nullable=False),
+            _c("style", "string", "separator | added_word | digits | confusable", nullable=False),
+        ),
+        ground_truth=True,
+    )
+)
+
+TRUTH_FOLLOWER_JUMPS = _table(
+    Table(
+        "truth_follower_jumps",
+        "Ground truth: planted jumps in follower series (bought vs organic viral)",
+        ("platform", "account", "date"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("date", "date", "Day of the jump", nullable=False),
+            _c("kind", "string", "bought | viral", nullable=False),
+            _c("gain", "int", "Followers added on the day", "accounts"),
+        ),
+        ground_truth=True,
+    )
+)
+
+TRUTH_CRISES = _table(
+    Table(
+        "truth_crises",
+        "Ground truth: crisis episodes planted in the comments",
+        ("episode_id",),
+        (
+            _c("episode_id", "string", "Episode id", nullable=False),
+            _c("agency_id", "string", "Agency in crisis"),
+            _c("platform", "category", "Platform where it shows first", values=PLATFORMS),
+            _c("account", "string", "Account where it shows first"),
+            _c("onset_at", "timestamp", "Onset of the crisis", "UTC", nullable=False),
+            _c("peak_at", "timestamp", "Peak of comment volume", "UTC"),
+            _c("end_at", "timestamp", "When comment volume is back to normal", "UTC"),
+            _c("cause", "string", "What happened (Indonesian)"),
+            _c("scct_type", "string", "SCCT crisis type (e.g. technical-error accident, rumour)"),
+            _c("scct_cluster", "category", "SCCT cluster", values=SCCT_CLUSTERS),
+            _c("keywords", "string", "Words that mark the episode's comments, separated by '|'"),
+        ),
+        ground_truth=True,
+    )
+)
+
+TRUTH_COMMENTS = _table(
+    Table(
+        "truth_comments",
+        "Ground truth: the generator's label of every comment",
+        ("platform", "comment_id"),
+        (
+            PLATFORM,
+            _c("comment_id", "string", "Comment id", nullable=False),
+            _c(
+                "kind",
+                "string",
+                "question | complaint | praise | neutral | troll | bot | hoax | crisis",
+                nullable=False,
+            ),
+            _c("bot_ring", "bool", "Part of the coordinated copy-paste ring"),
+            _c("episode_id", "string", "Crisis episode, if any"),
+            _c(
+                "pii",
+                "string",
+                "Planted personal data types, '|'-separated (nik|phone|email|handle); empty if none",
+            ),
+            _c("colloquial", "bool", "Contains a colloquial / slang form"),
+        ),
+        ground_truth=True,
+    )
+)
+
+TRUTH_POSTS = _table(
+    Table(
+        "truth_posts",
+        "Ground truth: the topic the generator wrote each post about",
+        ("platform", "post_id"),
+        (
+            PLATFORM,
+            _c("post_id", "string", "Post id", nullable=False),
+            _c("topic", "string", "Topic id", nullable=False),
+        ),
+        ground_truth=True,
+    )
+)
+
+
+def table(name: str) -> Table:
+    """Return the definition of table ``name`` (LabkitError if unknown)."""
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise SchemaError("schema.unknown_table", name=name, known=", ".join(TABLES)) from None
+
+
+def empty(name: str) -> pd.DataFrame:
+    """A canonical table ``name`` with no rows and the right dtypes."""
+    t = table(name)
+    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype()) for c in t.columns})
+
+
+def _to_timestamp(s: pd.Series, col: str, name: str) -> pd.Series:
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        return s.dt.tz_convert("UTC").astype(TIMESTAMP)
+    if pd.api.types.is_datetime64_dtype(s.dtype):
+        raise SchemaError("schema.naive_timestamp", table=name, column=col)
+    if s.isna().all():
+        return pd.Series(pd.NaT, index=s.index, dtype=TIMESTAMP)
+    return pd.to_datetime(s, utc=True).astype(TIMESTAMP)
+
+
+def conform(df: pd.DataFrame, name: str, *, source: str = "") -> pd.DataFrame:
+    """Return ``df`` as canonical table ``name``: its columns, in order, typed.
+
+    Optional columns that ``df`` lacks are added as missing values; columns the
+    schema does not know are kept, after the canonical ones.
+
+    Raises
+    ------
+    SchemaError
+        If a required column is missing, or a value cannot take the column's
+        type (the message names the table, the column and the source).
+    """
+    t = table(name)
+    missing = [c.name for c in t.columns if c.required and c.name not in df.columns]
+    if missing:
+        raise SchemaError(
+            "schema.missing_columns", table=name, columns=", ".join(missing), source=source or "-"
+        )
+    out = {}
+    for c in t.columns:
+        if c.name not in df.columns:
+            out[c.name] = (
+                pd.Series(pd.NA, index=df.index, dtype=c.dtype())
+                if c.type != "timestamp"
+                else pd.Series(pd.NaT, index=df.index, dtype=TIMESTAMP)
+            )
+            continue
+        s = df[c.name]
+        try:
+            if c.type == "timestamp":
+                s = _to_timestamp(s, c.name, name)
+            elif c.type == "date":
+                s = pd.to_datetime(s).dt.normalize().astype(DATE)
+            elif c.type == "category":
+                s = s.astype("string").astype(c.dtype())
+                bad = df[c.name].notna() & s.isna()
+                if bad.any():
+                    first = df[c.name][bad].iloc[0]
+                    raise SchemaError(
+                        "schema.bad_category",
+                        table=name,
+                        column=c.name,
+                        value=first,
+                        allowed=", ".join(c.values),
+                        source=source or "-",
+                    )
+            elif c.type == "string":
+                s = s.astype(STRING)
+            else:
+                s = s.astype(c.dtype())
+        except SchemaError:
+            raise
+        except (ValueError, TypeError) as exc:
+            raise SchemaError(
+                "schema.bad_type",
+                table=name,
+                column=c.name,
+                type=c.type,
+                reason=str(exc)[:200],
+                source=source or "-",
+            ) from exc
+        if not c.nullable and s.isna().any():
+            row = int(s.isna().to_numpy().argmax())
+            raise SchemaError(
+                "schema.null_in_key", table=name, column=c.name, row=row, source=source or "-"
+            )
+        out[c.name] = s
+    result = pd.DataFrame(out, index=df.index)
+    extra = [col for col in df.columns if col not in out]
+    for col in extra:
+        result[col] = df[col]
+    result = result.reset_index(drop=True)
+    result.attrs.update(df.attrs)
+    return result
+
+
+def validate(df: pd.DataFrame, name: str) -> None:
+    """Raise SchemaError unless ``df`` already is canonical table ``name``."""
+    t = table(name)
+    missing = [c.name for c in t.columns if c.name not in df.columns]
+    if missing:
+        raise SchemaError(
+            "schema.missing_columns", table=name, columns=", ".join(missing), source="-"
+        )
+    for c in t.columns:
+        got = df[c.name].dtype
+        want = c.dtype()
+        if c.type == "timestamp":
+            ok = isinstance(got, pd.DatetimeTZDtype) and str(got.tz) == "UTC"
+        elif c.type == "date":
+            ok = pd.api.types.is_datetime64_dtype(got) and not isinstance(got, pd.DatetimeTZDtype)
+        elif c.type == "category":
+            ok = isinstance(got, pd.CategoricalDtype) and list(got.categories) == list(c.values)
+        elif c.type == "string":
+            ok = isinstance(got, pd.StringDtype)
+        else:
+            ok = str(got) == str(want)
+        if not ok:
+            raise SchemaError(
+                "schema.wrong_dtype", table=name, column=c.name, got=str(got), want=str(want)
+            )
+
+
+i18n.register(
+    {
+        "schema.unknown_table": {
+            "id": "Tabel '{name}' tidak dikenal. Tabel yang tersedia: {known}.",
+            "en": "Unknown table '{name}'. Available tables: {known}.",
+        },
+        "schema.missing_columns": {
+            "id": "Tabel '{table}' (dari {source}) tidak punya kolom wajib: {columns}. Tambahkan kolom itu atau gunakan templat yang disediakan.",
+            "en": "Table '{table}' (from {source}) lacks required columns: {columns}. Add them or use the template provided.",
+        },
+        "schema.bad_category": {
+            "id": "Kolom '{column}' tabel '{table}' (dari {source}) berisi nilai '{value}' yang tidak dikenal. Nilai yang boleh: {allowed}.",
+            "en": "Column '{column}' of table '{table}' (from {source}) holds an unknown value '{value}'. Allowed values: {allowed}.",
+        },
+        "schema.bad_type": {
+            "id": "Kolom '{column}' tabel '{table}' (dari {source}) tidak dapat dibaca sebagai {type}: {reason}. Periksa isi kolom itu.",
+            "en": "Column '{column}' of table '{table}' (from {source}) cannot be read as {type}: {reason}. Check that column's values.",
+        },
+        "schema.null_in_key": {
+            "id": "Kolom '{column}' tabel '{table}' (dari {source}) kosong pada baris {row}, padahal wajib diisi. Isi nilai itu.",
+            "en": "Column '{column}' of table '{table}' (from {source}) is empty at row {row} but is required. Fill it in.",
+        },
+        "schema.naive_timestamp": {
+            "id": "Kolom waktu '{column}' tabel '{table}' tidak punya zona waktu. Tentukan zona waktunya (WIB/WITA/WIT) saat membaca data.",
+            "en": "Time column '{column}' of table '{table}' has no time zone. Give its zone (WIB/WITA/WIT) when reading the data.",
+        },
+        "schema.wrong_dtype": {
+            "id": "Kolom '{column}' tabel '{table}' bertipe {got}, seharusnya {want}. Gunakan labkit.schema.conform().",
+            "en": "Column '{column}' of table '{table}' has type {got}, expected {want}. Use labkit.schema.conform().",
+        },
+    }
+)

@@ -1,0 +1,27 @@
+"""Shared pytest fixtures: every test gets its own work folder and the default language."""
+
+from __future__ import annotations
+
+import os
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_lab(tmp_path, monkeypatch):
+    """Isolate the trainee's work folder and reset language and data source."""
+    from labkit import data, i18n, workspace
+
+    monkeypatch.setenv("LABKIT_WORK_DIR", str(tmp_path / "work"))
+    monkeypatch.delenv("LABKIT_LANG", raising=False)
+    workspace.set_work_dir(None)
+    i18n.set_language(None)
+    data.use(None)
+    yield
+    workspace.set_work_dir(None)
+    i18n.set_language(None)
+    data.use(None)
