@@ -389,6 +389,7 @@ TRUTH_COMMENTS = _table(
                 "string",
                 "Planted personal data types, '|'-separated (nik|phone|email|handle); empty if none",
             ),
+            _c("pii_values", "string", "The exact planted personal-data strings, '|'-separated"),
             _c("colloquial", "bool", "Contains a colloquial / slang form"),
         ),
         ground_truth=True,
