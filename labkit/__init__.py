@@ -1,3 +1,60 @@
-"""labkit: the helper package behind Humas Lab notebooks."""
+"""labkit: the helper package behind Humas Lab notebooks.
+
+Every notebook starts with::
+
+    import labkit
+    labkit.start()
+
+which sets the language, shows LabkitErrors as short messages, and prints where
+the data come from, where the trainee's work is saved and whether personal data
+are masked. Analysis lives in submodules (``labkit.data``, ``labkit.audit``,
+``labkit.ingest``, ``labkit.privacy``...), imported where they are used.
+"""
+
+from __future__ import annotations
+
+from labkit.i18n import get_language, set_language
 
 __version__ = "0.1.0"
+__all__ = ["__version__", "get_language", "set_language", "start", "status"]
+
+
+def status() -> dict[str, str]:
+    """Where data come from, where work is saved, language and masking state."""
+    from labkit import data, privacy, workspace
+
+    return {
+        "version": __version__,
+        "language": get_language(),
+        "source": data.current_source(),
+        "data_dir": str(data.data_dir()),
+        "work_dir": str(workspace.work_dir()),
+        "masking": privacy.status(),
+    }
+
+
+def start(lang: str | None = None, *, quiet: bool = False) -> dict[str, str]:
+    """Prepare a notebook session and show its settings.
+
+    Parameters
+    ----------
+    lang : {"id", "en"}, optional
+        Language of every message and widget label (default: ``LABKIT_LANG``
+        or Indonesian).
+    quiet : bool
+        Do not print the settings.
+
+    Returns
+    -------
+    dict
+        The settings printed (see :func:`status`).
+    """
+    from labkit import _messages, errors, i18n  # noqa: F401  (registers the banner)
+
+    if lang is not None:
+        set_language(lang)
+    errors.install_notebook_handler()
+    info = status()
+    if not quiet:
+        print(i18n.t("start.banner", **info))
+    return info

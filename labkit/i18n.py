@@ -92,7 +92,7 @@ def set_language(lang: str | None) -> str:
     if code not in LANGUAGES:
         from labkit.errors import LabkitError
 
-        raise LabkitError("i18n.unknown_language", lang=lang, known=", ".join(LANGUAGES))
+        raise LabkitError("i18n.unknown_language", code=lang, known=", ".join(LANGUAGES))
     _current = code
     return code
 
@@ -114,8 +114,8 @@ def label(id_text: str, en_text: str) -> str:
 register(
     {
         "i18n.unknown_language": {
-            "id": "Kode bahasa '{lang}' tidak dikenal. Gunakan salah satu: {known}.",
-            "en": "Unknown language code '{lang}'. Use one of: {known}.",
+            "id": "Kode bahasa '{code}' tidak dikenal. Gunakan salah satu: {known}.",
+            "en": "Unknown language code '{code}'. Use one of: {known}.",
         },
     }
 )

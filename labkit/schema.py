@@ -469,10 +469,11 @@ def conform(df: pd.DataFrame, name: str, *, source: str = "") -> pd.DataFrame:
             elif c.type == "date":
                 s = pd.to_datetime(s).dt.normalize().astype(DATE)
             elif c.type == "category":
-                s = s.astype("string").astype(c.dtype())
-                bad = df[c.name].notna() & s.isna()
+                if not (isinstance(s.dtype, pd.CategoricalDtype) and s.dtype == c.dtype()):
+                    s = s.astype("string")
+                bad = s.notna() & ~s.isin(c.values)
                 if bad.any():
-                    first = df[c.name][bad].iloc[0]
+                    first = s[bad].iloc[0]
                     raise SchemaError(
                         "schema.bad_category",
                         table=name,
@@ -481,6 +482,7 @@ def conform(df: pd.DataFrame, name: str, *, source: str = "") -> pd.DataFrame:
                         allowed=", ".join(c.values),
                         source=source or "-",
                     )
+                s = s.astype(c.dtype())
             elif c.type == "string":
                 s = s.astype(STRING)
             else:

@@ -1,0 +1,65 @@
+# Humas Lab — two commands on a fresh machine with Python 3.11+, pip and make:
+#   make lab    set everything up and open JupyterLab at the first notebook
+#   make test   set everything up and run every test (unit tests + all notebooks)
+# A second run is quick: the environment is only rebuilt when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.labkit-installed
+PORT   ?= 8888
+FIRST_NOTEBOOK := notebooks/00_memulai.ipynb
+# JupyterLab refuses to run as root unless told to (containers, fresh servers).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Every test run starts from an empty work folder of its own.
+TEST_WORK := $(CURDIR)/build/test-work
+JOBS ?= 2
+
+.PHONY: setup lab test test-fast lint notebooks data bench clean help
+
+help:
+	@echo "make lab   - siapkan lingkungan lalu buka JupyterLab (set up, then open JupyterLab)"
+	@echo "make test  - siapkan lingkungan lalu jalankan semua uji (set up, then run all tests)"
+	@echo "make notebooks - buat ulang versi peserta dari sumber solusi (regenerate trainee notebooks)"
+	@echo "make bench - jalankan benchmark (run benchmarks; not part of make test)"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Humas Lab needs Python 3.11 or newer")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
+		( $(PYTHON) -m pip install --user --quiet virtualenv && $(PYTHON) -m virtualenv $(VENV) )
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	@echo "JupyterLab: buka alamat http://127.0.0.1:$(PORT)/lab?token=... yang dicetak di bawah."
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --no-browser $(ROOT_FLAG) $(FIRST_NOTEBOOK)
+
+lint: setup
+	$(BIN)/ruff check labkit tests benchmarks
+	$(BIN)/ruff format --check labkit tests benchmarks
+
+test: setup lint
+	$(BIN)/python -m labkit.nbgen --check
+	rm -rf $(TEST_WORK)
+	LABKIT_WORK_DIR=$(TEST_WORK) LABKIT_CHECK_MODE=strict MPLBACKEND=Agg LABKIT_LANG=id \
+		$(BIN)/python -m pytest -n $(JOBS) --dist loadscope \
+		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 -p no:cacheprovider \
+		tests notebooks
+
+test-fast: setup
+	LABKIT_WORK_DIR=$(TEST_WORK) MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) -q tests
+
+notebooks: setup
+	$(BIN)/python -m labkit.nbgen
+
+data: setup
+	$(BIN)/python -m labkit.universe --seed 2026 --scale 1 --out datasets
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf build .pytest_cache benchmarks/_data

@@ -1,0 +1,89 @@
+"""The ``labkit`` command: maintenance tasks for maintainers and trainers.
+
+Examples
+--------
+``labkit info``                         where data and work are, language, masking
+``labkit verify-data``                  check the bundled files against the manifest
+``labkit generate-data --seed 2026``    regenerate the bundled universe (deliberately!)
+``labkit notebooks [--check]``          write (or check) the trainee versions of notebooks
+``labkit purge [DATASET]``              delete a trainee's imported data from the work folder
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from labkit.errors import LabkitError
+
+
+def _info(args: argparse.Namespace) -> int:
+    import labkit
+
+    for key, value in labkit.status().items():
+        print(f"{key:10} {value}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from labkit import data
+
+    report = data.verify(Path(args.folder) if args.folder else None)
+    print(report.to_string(index=False))
+    return 0 if bool(report["ok"].all()) else 1
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from labkit.universe import __main__ as universe_main
+
+    argv = ["--seed", str(args.seed), "--scale", str(args.scale), "--out", args.out]
+    return universe_main.main(argv) or 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from labkit import nbgen
+
+    return nbgen.main(["--check"] if args.check else [])
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from labkit import privacy
+
+    removed = privacy.purge(args.dataset)
+    for path in removed:
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``labkit`` command."""
+    parser = argparse.ArgumentParser(prog="labkit", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("info", help="show settings").set_defaults(func=_info)
+    p = sub.add_parser("verify-data", help="check bundled data against the manifest")
+    p.add_argument("--folder", default=None)
+    p.set_defaults(func=_verify)
+    p = sub.add_parser("generate-data", help="regenerate the bundled fictional universe")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--scale", type=float, default=1)
+    p.add_argument("--out", default="datasets")
+    p.set_defaults(func=_generate)
+    p = sub.add_parser("notebooks", help="generate trainee notebooks from the solution sources")
+    p.add_argument(
+        "--check", action="store_true", help="fail if a committed trainee version is stale"
+    )
+    p.set_defaults(func=_notebooks)
+    p = sub.add_parser("purge", help="delete imported data from the work folder")
+    p.add_argument("dataset", nargs="?", default=None)
+    p.set_defaults(func=_purge)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except LabkitError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Language switch, message catalogue and the error/warning machinery."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import labkit
+from labkit import i18n
+from labkit.errors import LabkitError, LabkitWarning, warn
+
+
+def _import_all_modules() -> None:
+    for mod in pkgutil.walk_packages(labkit.__path__, "labkit."):
+        if mod.name.endswith("__main__"):
+            continue
+        importlib.import_module(mod.name)
+
+
+def test_every_message_has_both_languages_with_same_placeholders():
+    _import_all_modules()
+    catalogue = i18n.catalog()
+    assert len(catalogue) > 20
+    for key, texts in catalogue.items():
+        assert set(texts) == set(i18n.LANGUAGES), key
+        assert i18n.placeholders(texts["id"]) == i18n.placeholders(texts["en"]), key
+        assert texts["id"].strip() and texts["en"].strip(), key
+
+
+def test_register_rejects_mismatched_placeholders():
+    with pytest.raises(ValueError, match="placeholders"):
+        i18n.register({"test.bad": {"id": "Berkas {file}", "en": "File {path}"}})
+    with pytest.raises(ValueError, match="lacks"):
+        i18n.register({"test.bad2": {"id": "Hanya Indonesia"}})
+
+
+def test_language_switch_changes_error_text():
+    i18n.register({"test.hello": {"id": "Halo {name}", "en": "Hello {name}"}})
+    assert str(LabkitError("test.hello", name="Sari")) == "Halo Sari"
+    labkit.set_language("en")
+    err = LabkitError("test.hello", name="Sari")
+    assert str(err) == "Hello Sari"
+    assert err.message("id") == "Halo Sari"
+    assert err.params == {"name": "Sari"}
+
+
+def test_env_variable_sets_language(monkeypatch):
+    monkeypatch.setenv("LABKIT_LANG", "en")
+    assert i18n.get_language() == "en"
+    monkeypatch.setenv("LABKIT_LANG", "xx")
+    assert i18n.get_language() == "id"
+
+
+def test_unknown_language_is_a_labkit_error_naming_the_choices():
+    with pytest.raises(LabkitError) as info:
+        labkit.set_language("jv")
+    assert "jv" in str(info.value) and "id, en" in str(info.value)
+    assert i18n.get_language() == "id"
+
+
+def test_warning_is_labkit_warning_with_catalogue_text():
+    i18n.register({"test.warn": {"id": "Baris {row} dilewati", "en": "Row {row} skipped"}})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn("test.warn", row=7)
+    assert len(caught) == 1
+    assert issubclass(caught[0].category, LabkitWarning)
+    assert str(caught[0].message) == "Baris 7 dilewati"
+
+
+def test_start_prints_settings_in_both_languages(capsys):
+    info = labkit.start()
+    out = capsys.readouterr().out
+    assert "Folder kerja" in out and info["work_dir"] in out
+    labkit.start("en", quiet=False)
+    assert "Work folder" in capsys.readouterr().out
+
+
+def test_notebook_handler_shows_short_message_and_cell_still_fails(tmp_path):
+    """In a real kernel a LabkitError prints a short message, yet the cell fails."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import labkit\nlabkit.start(quiet=True)"),
+        nbformat.v4.new_code_cell("labkit.set_language('klingon')"),
+    ]
+    client = NotebookClient(
+        nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(tmp_path)}}
+    )
+    with pytest.raises(CellExecutionError):
+        client.execute()
+    error = nb.cells[1].outputs[-1]
+    assert error["output_type"] == "error"
+    assert error["ename"] == "LabkitError"
+    text = "\n".join(error["traceback"])
+    assert "klingon" in text and "%tb" in text
+    assert len(error["traceback"]) <= 3  # short: no long stack
+
+
+def test_cli_info_runs():
+    out = subprocess.run(
+        [sys.executable, "-m", "labkit.cli", "info"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert "work_dir" in out.stdout
