@@ -213,13 +213,11 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
         from labkit import privacy
 
         if privacy.masking_enabled() if mask is None else mask:
-            df = privacy.mask_comments(
-                df,
-                allow=privacy.official_allowlist(
-                    load("accounts", source=src) if has_table("accounts", src) else None,
-                    load("agencies", source=src) if has_table("agencies", src) else None,
-                ),
-            )
+            accounts = load("accounts", source=src) if has_table("accounts", src) else None
+            agencies = load("agencies", source=src) if has_table("agencies", src) else None
+            df = privacy.mask_comments(df, allow=privacy.official_allowlist(accounts, agencies))
+        else:
+            df.attrs["masked"] = False
     df.attrs["source"] = src
     df.attrs["table"] = name
     return df

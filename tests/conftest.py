@@ -14,14 +14,17 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 @pytest.fixture(autouse=True)
 def _isolated_lab(tmp_path, monkeypatch):
     """Isolate the trainee's work folder and reset language and data source."""
-    from labkit import data, i18n, workspace
+    from labkit import data, i18n, privacy, workspace
 
     monkeypatch.setenv("LABKIT_WORK_DIR", str(tmp_path / "work"))
     monkeypatch.delenv("LABKIT_LANG", raising=False)
+    monkeypatch.delenv("LABKIT_MASKING", raising=False)
+    privacy.set_masking(None)
     workspace.set_work_dir(None)
     i18n.set_language(None)
     data.use(None)
     yield
+    privacy.set_masking(None)
     workspace.set_work_dir(None)
     i18n.set_language(None)
     data.use(None)
