@@ -44,9 +44,9 @@ lint: setup
 test: setup lint
 	$(BIN)/python -m labkit.nbgen --check
 	rm -rf $(TEST_WORK)
-	LABKIT_WORK_DIR=$(TEST_WORK) LABKIT_CHECK_MODE=strict MPLBACKEND=Agg LABKIT_LANG=id \
-		$(BIN)/python -m pytest -n $(JOBS) --dist loadscope \
-		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 -p no:cacheprovider \
+	LABKIT_WORK_DIR=$(TEST_WORK) MPLBACKEND=Agg LABKIT_LANG=id \
+		$(BIN)/python -m pytest -n $(JOBS) --dist loadscope -p no:cacheprovider \
+		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 --nbval-kernel-startup-timeout=120 \
 		tests notebooks
 
 test-fast: setup

@@ -33,7 +33,7 @@ def status() -> dict[str, str]:
     }
 
 
-def start(lang: str | None = None, *, quiet: bool = False) -> dict[str, str]:
+def start(lang: str | None = None, *, quiet: bool = False) -> None:
     """Prepare a notebook session and show its settings.
 
     Parameters
@@ -44,17 +44,12 @@ def start(lang: str | None = None, *, quiet: bool = False) -> dict[str, str]:
     quiet : bool
         Do not print the settings.
 
-    Returns
-    -------
-    dict
-        The settings printed (see :func:`status`).
+    The settings shown are those of :func:`status`.
     """
     from labkit import _messages, errors, i18n  # noqa: F401  (registers the banner)
 
     if lang is not None:
         set_language(lang)
     errors.install_notebook_handler()
-    info = status()
     if not quiet:
-        print(i18n.t("start.banner", **info))
-    return info
+        print(i18n.t("start.banner", **status()))

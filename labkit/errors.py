@@ -12,6 +12,7 @@ still fails, so nbval still catches it, and ``%tb`` prints the full traceback.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from typing import Any
 
@@ -67,10 +68,22 @@ def warn(
     warnings.warn(category(key, **params), stacklevel=stacklevel + 1)
 
 
-def _short_traceback(shell, etype, value, tb, tb_offset=None):  # pragma: no cover - needs IPython
+def _short_traceback(shell, etype, value, tb, tb_offset=None):
+    """IPython custom-exception handler: show a LabkitError as two short lines.
+
+    IPython does not display what a custom handler returns when the error comes
+    from running a cell, so the handler sends it itself (an ``error`` message,
+    which keeps the cell failed for nbval) and records the exception so that
+    ``%tb`` can still print the full traceback.
+    """
+    sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
+    if hasattr(sys, "last_exc"):
+        sys.last_exc = value
     title = i18n.t("errors.notebook_title")
     hint = i18n.t("errors.notebook_hint")
-    return [f"\x1b[1;31m{title}\x1b[0m {value}", f"\x1b[2m{hint}\x1b[0m"]
+    stb = [f"\x1b[1;31m{title}\x1b[0m {value}", f"\x1b[2m{hint}\x1b[0m"]
+    shell._showtraceback(etype, value, stb)
+    return stb
 
 
 def install_notebook_handler() -> bool:

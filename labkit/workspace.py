@@ -68,6 +68,12 @@ def path(*parts: str) -> Path:
     return target
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write(target: Path, write: Callable[[Path], None], history: bool) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if history and target.exists():
@@ -83,6 +89,7 @@ def _atomic_write(target: Path, write: Callable[[Path], None], history: bool) ->
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; keep the user's usual mode
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -74,9 +74,9 @@ def test_warning_is_labkit_warning_with_catalogue_text():
 
 
 def test_start_prints_settings_in_both_languages(capsys):
-    info = labkit.start()
+    labkit.start()
     out = capsys.readouterr().out
-    assert "Folder kerja" in out and info["work_dir"] in out
+    assert "Folder kerja" in out and labkit.status()["work_dir"] in out
     labkit.start("en", quiet=False)
     assert "Work folder" in capsys.readouterr().out
 
@@ -97,12 +97,37 @@ def test_notebook_handler_shows_short_message_and_cell_still_fails(tmp_path):
     )
     with pytest.raises(CellExecutionError):
         client.execute()
+    assert nb.cells[0].outputs == []  # start() returns nothing to display
     error = nb.cells[1].outputs[-1]
     assert error["output_type"] == "error"
     assert error["ename"] == "LabkitError"
     text = "\n".join(error["traceback"])
     assert "klingon" in text and "%tb" in text
     assert len(error["traceback"]) <= 3  # short: no long stack
+
+
+def test_full_traceback_still_available_with_tb(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import labkit\nlabkit.start(quiet=True)"),
+        nbformat.v4.new_code_cell("labkit.set_language('klingon')"),
+        nbformat.v4.new_code_cell("%tb"),
+    ]
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=120,
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute()
+    full = "\n".join(
+        line for out in nb.cells[2].outputs for line in out.get("traceback", [out.get("text", "")])
+    )
+    assert "set_language" in full and "i18n.py" in full
 
 
 def test_cli_info_runs():

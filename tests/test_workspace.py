@@ -76,3 +76,12 @@ def test_survives_a_fresh_process():
         [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy()
     )
     assert out.stdout.strip() == "Informasi itu tidak benar."
+
+
+def test_saved_files_follow_the_umask():
+    old = os.umask(0o022)
+    try:
+        path = workspace.save_text("exports/laporan.html", "<p>ok</p>")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
