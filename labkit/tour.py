@@ -79,3 +79,19 @@ i18n.register(
         "tour.status_planned": {"id": "menyusul", "en": "coming later"},
     }
 )
+
+
+def plot_monthly_posts(posts: pd.DataFrame):
+    """Stacked bar chart of posts per month and platform; returns the figure."""
+    import matplotlib.pyplot as plt
+
+    table = monthly_posts(posts)
+    fig, ax = plt.subplots(figsize=(10, 4))
+    table.index = table.index.astype(str)
+    table.plot(kind="bar", stacked=True, ax=ax, width=0.8)
+    ax.set_xlabel(i18n.label("bulan (WIB)", "month (WIB)"))
+    ax.set_ylabel(i18n.label("jumlah unggahan", "number of posts"))
+    ax.set_title(i18n.label("Unggahan per bulan dan platform", "Posts per month and platform"))
+    ax.legend(title="platform", ncol=5, fontsize="small")
+    fig.tight_layout()
+    return fig
