@@ -93,6 +93,12 @@ q4 = CustomProblem(
 )
 
 q5 = ThoughtProblem(
+    hints=[
+        {
+            "id": "Bayangkan nomor telepon Anda sendiri tersebar di layar presentasi lokakarya.",
+            "en": "Imagine your own phone number shown on a workshop's projector.",
+        }
+    ],
     solution_text={
         "id": (
             "Komentar warga bisa memuat NIK, nomor telepon atau e-mail. UU PDP 27/2022 mewajibkan "
