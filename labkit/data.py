@@ -37,7 +37,7 @@ BUNDLED = "bundled"
 MANIFEST = "manifest.json"
 MASKED_TABLES = ("comments",)
 
-_source: str = BUNDLED
+_source: str | None = None  # None: not chosen yet; LABKIT_SOURCE or the bundled universe
 _verified: dict[Path, tuple[int, int]] = {}
 
 
@@ -81,8 +81,15 @@ def use(source: str | None) -> str:
 
 
 def current_source() -> str:
-    """Name of the source :func:`load` reads now (``"bundled"`` or a dataset name)."""
-    return _source
+    """Name of the source :func:`load` reads now (``"bundled"`` or a dataset name).
+
+    Until :func:`use` is called, the ``LABKIT_SOURCE`` environment variable may
+    name a dataset of the work folder (used to run every notebook on imported
+    data without editing it); otherwise the bundled universe.
+    """
+    if _source is not None:
+        return _source
+    return os.environ.get("LABKIT_SOURCE", "").strip() or BUNDLED
 
 
 def own_datasets() -> list[str]:
@@ -93,7 +100,7 @@ def own_datasets() -> list[str]:
 
 def tables(source: str | None = None) -> list[str]:
     """Names of the tables available in ``source`` (default: the current one)."""
-    src = source or _source
+    src = source or current_source()
     if src == BUNDLED:
         return sorted(_read_manifest(data_dir())["files"].keys())
     folder = own_data_dir(src)
@@ -200,7 +207,7 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
     DataError
         Unknown table, missing file, or a file whose checksum does not match.
     """
-    src = source or _source
+    src = source or current_source()
     if src == BUNDLED:
         path = _bundled_path(name)
     else:

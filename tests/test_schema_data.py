@@ -153,3 +153,14 @@ def test_use_unknown_dataset_and_bad_names():
     for bad in ["", "../x", "bundled"]:
         with pytest.raises(DataError):
             data.save_dataset(bad, {"posts": _posts()})
+
+
+def test_source_from_environment_until_use_is_called(bundle, monkeypatch):
+    own = _posts(1)
+    data.save_dataset("dari_env", {"posts": own})
+    monkeypatch.setattr(data, "_source", None)
+    monkeypatch.setenv("LABKIT_SOURCE", "dari_env")
+    assert data.current_source() == "dari_env"
+    assert len(data.load("posts")) == 1
+    data.use(None)  # an explicit choice wins over the environment
+    assert data.current_source() == "bundled" and len(data.load("posts")) == 3
