@@ -1,0 +1,55 @@
+"""Module 1: audit an agency's social media accounts against a rubric.
+
+>>> from labkit import audit, data
+>>> report = audit.audit(data.load("accounts"), data.load("posts"), data.load("comments"),
+...                      search_results=data.load("search_results"),
+...                      agencies=data.load("agencies"), agency="AG05")   # doctest: +SKIP
+>>> report.agency_scores()          # doctest: +SKIP
+>>> report.findings()               # doctest: +SKIP
+>>> report.to_docx()                # doctest: +SKIP
+
+Pieces:
+
+* :mod:`~labkit.audit.rubric` — the rubric as data (``rubric.yaml``), its loader
+  and checks (:func:`load_rubric`);
+* :mod:`~labkit.audit.items` — the automatic scorers;
+* :mod:`~labkit.audit.needs_reply` — which comments need a reply (text rules;
+  :func:`classify` and :func:`explain` are re-exported here);
+* :mod:`~labkit.audit.checklist` — answers to the manual items;
+* :mod:`~labkit.audit.engine` — :func:`audit` and the arithmetic;
+* :mod:`~labkit.audit.report` — :class:`AuditReport`, comparisons, exports;
+* :mod:`~labkit.audit.widget` — the checklist view (imports ipywidgets).
+"""
+
+from __future__ import annotations
+
+from labkit.audit.checklist import load_answers, store_answers
+from labkit.audit.checklist import template as checklist_template
+from labkit.audit.engine import AuditInputError, audit
+from labkit.audit.needs_reply import classify, explain
+from labkit.audit.report import AuditReport, Comparison, compare
+from labkit.audit.rubric import Rubric, RubricError, load_rubric
+
+__all__ = [
+    "AuditInputError",
+    "AuditReport",
+    "Comparison",
+    "Rubric",
+    "RubricError",
+    "audit",
+    "checklist_template",
+    "checklist_widget",
+    "classify",
+    "compare",
+    "explain",
+    "load_answers",
+    "load_rubric",
+    "store_answers",
+]
+
+
+def checklist_widget(report: AuditReport, **kwargs):
+    """The audit checklist widget for ``report`` (see :class:`labkit.audit.widget.AuditChecklist`)."""
+    from labkit.audit.widget import AuditChecklist
+
+    return AuditChecklist(report, **kwargs)

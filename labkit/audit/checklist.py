@@ -1,0 +1,255 @@
+"""Answers to the rubric's manual items: a plain table, kept in the work folder.
+
+One row per (account or agency, manual item)::
+
+    agency_id  platform   account      item_id  answer   note
+    AG05       instagram  humas_kota   ID-08    yes      logo 2024 terpasang
+    AG05       <NA>       <NA>         GOV-01   partial  SOP draf, belum disahkan
+
+``answer`` is one of :data:`ANSWERS` (``yes`` = 2 points, ``partial`` = 1,
+``no`` = 0, ``not_applicable``: leaves the score's denominator); Indonesian
+words (*ya, sebagian, tidak, tidak berlaku*) and the points 0/1/2 are read too.
+Agency-level items have no platform/account. A missing answer means "not
+assessed yet": the item cannot be scored and is listed as such.
+
+Storage: the answers of each scope (one account, or one agency for its
+agency-level items) live in one :class:`labkit.widgets.checklist.ChecklistModel`
+saved as ``<work dir>/audit/<scope name>.json`` (:func:`scope_name`). The audit
+checklist widget writes there as the trainee ticks; :func:`load_answers` reads
+every scope back (after a kernel restart too), and :func:`store_answers` writes
+a filled-in table (e.g. from a trainer's spreadsheet) into the same files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from labkit import i18n
+from labkit.audit.rubric import Item, Rubric, load_rubric
+from labkit.errors import LabkitError
+
+ANSWERS = ("yes", "partial", "no", "not_applicable")
+POINTS: dict[str, float | None] = {"yes": 2.0, "partial": 1.0, "no": 0.0, "not_applicable": None}
+COLUMNS = ("agency_id", "platform", "account", "item_id", "answer", "note")
+PREFIX = "audit"
+_ALIASES = {
+    "yes": "yes", "ya": "yes", "y": "yes", "2": "yes", "2.0": "yes", "true": "yes", "memenuhi": "yes",
+    "partial": "partial", "partly": "partial", "sebagian": "partial", "1": "partial", "1.0": "partial",
+    "no": "no", "tidak": "no", "n": "no", "0": "no", "0.0": "no", "false": "no",
+    "not_applicable": "not_applicable", "na": "not_applicable", "n/a": "not_applicable",
+    "tidak berlaku": "not_applicable", "tidak_berlaku": "not_applicable",
+    "not applicable": "not_applicable", "-": "not_applicable",
+    "unanswered": "", "belum": "", "belum dinilai": "",
+}  # fmt: skip
+
+
+class ChecklistError(LabkitError):
+    """A checklist table cannot be read."""
+
+
+def scope_name(agency_id: str, platform: str | None = None, account: str | None = None) -> str:
+    """Name of the checklist file of one account (or of the agency's own items)."""
+    parts = [PREFIX, agency_id] + ([platform, account] if account else ["instansi"])
+    return re.sub(r"[^0-9A-Za-z_-]+", "_", "_".join(str(p) for p in parts)).strip("_").lower()
+
+
+def scopes(accounts: pd.DataFrame) -> pd.DataFrame:
+    """The checklist scopes of an inventory: each agency, then each of its accounts."""
+    acc = accounts[["agency_id", "platform", "account"]].astype("string").drop_duplicates()
+    rows = []
+    for ag in acc["agency_id"].dropna().unique():
+        rows.append((ag, pd.NA, pd.NA, "agency"))
+        for _, pl, ac in acc.loc[acc["agency_id"] == ag].itertuples(index=False):
+            rows.append((ag, pl, ac, "account"))
+    out = pd.DataFrame(rows, columns=["agency_id", "platform", "account", "level"]).astype("string")
+    out["name"] = [
+        scope_name(a, p if pd.notna(p) else None, c if pd.notna(c) else None)
+        for a, p, c in zip(out["agency_id"], out["platform"], out["account"], strict=True)
+    ]
+    return out
+
+
+def scope_items(rubric: Rubric, level: str) -> list[Item]:
+    """The manual items answered at ``level`` (``"account"`` or ``"agency"``)."""
+    return [it for it in rubric.manual_items if it.level == level]
+
+
+def model_items(rubric: Rubric, level: str, lang: str | None = None) -> list[dict]:
+    """Items for a :class:`~labkit.widgets.checklist.ChecklistModel` of one scope."""
+    lang = lang or i18n.get_language()
+    out = []
+    for it in scope_items(rubric, level):
+        out.append(
+            {
+                "id": it.id,
+                "text": f"{it.id} {it.text[lang]}",
+                "group": rubric.dimension(it.dimension).name[lang],
+                "weight": rubric.global_weight(it),
+                "help": it.evidence.get(lang, ""),
+            }
+        )
+    return out
+
+
+def open_models(accounts: pd.DataFrame, rubric: Rubric | None = None) -> dict[str, object]:
+    """One saved-or-new ChecklistModel per scope of ``accounts`` (keyed by scope name)."""
+    from labkit.widgets.checklist import ChecklistModel
+
+    rubric = rubric or load_rubric()
+    models = {}
+    for sc in scopes(accounts).itertuples(index=False):
+        items = model_items(rubric, sc.level)
+        if items:
+            models[sc.name] = ChecklistModel(items, name=sc.name)
+    return models
+
+
+def answers_from_models(accounts: pd.DataFrame, models: Mapping[str, object]) -> pd.DataFrame:
+    """The answers held by ``models`` (see :func:`open_models`) as a checklist table."""
+    rows = []
+    for sc in scopes(accounts).itertuples(index=False):
+        model = models.get(sc.name)
+        if model is None:
+            continue
+        frame = model.to_frame()
+        for item_id, state, note in zip(frame["id"], frame["state"], frame["note"], strict=True):
+            rows.append(
+                (
+                    sc.agency_id,
+                    sc.platform,
+                    sc.account,
+                    item_id,
+                    None if state == "unanswered" else state,
+                    note,
+                )
+            )
+    return normalize(pd.DataFrame(rows, columns=list(COLUMNS)) if rows else None)
+
+
+def load_answers(accounts: pd.DataFrame, rubric: Rubric | None = None) -> pd.DataFrame:
+    """Every answer saved in the work folder for the accounts of ``accounts``."""
+    return answers_from_models(accounts, open_models(accounts, rubric))
+
+
+def store_answers(
+    checklist: pd.DataFrame, accounts: pd.DataFrame, rubric: Rubric | None = None
+) -> int:
+    """Write a filled-in checklist table into the work folder; return rows written."""
+    rubric = rubric or load_rubric()
+    df = normalize(checklist, rubric)
+    models = open_models(accounts, rubric)
+    written = 0
+    for row in df.itertuples(index=False):
+        name = scope_name(
+            row.agency_id,
+            row.platform if pd.notna(row.platform) else None,
+            row.account if pd.notna(row.account) else None,
+        )
+        model = models.get(name)
+        if model is None:
+            continue
+        model.set(
+            row.item_id, state=row.answer if pd.notna(row.answer) else "unanswered", note=row.note
+        )
+        written += 1
+    return written
+
+
+def template(accounts: pd.DataFrame, rubric: Rubric | None = None) -> pd.DataFrame:
+    """An empty checklist: every manual item for every account / agency of ``accounts``."""
+    rubric = rubric or load_rubric()
+    rows = []
+    for sc in scopes(accounts).itertuples(index=False):
+        for it in scope_items(rubric, sc.level):
+            rows.append((sc.agency_id, sc.platform, sc.account, it.id, pd.NA, ""))
+    return pd.DataFrame(rows, columns=list(COLUMNS)).astype("string")
+
+
+def normalize(
+    checklist: pd.DataFrame | Mapping | None, rubric: Rubric | None = None
+) -> pd.DataFrame:
+    """Return ``checklist`` with canonical columns and answers (see module doc).
+
+    ``checklist`` may also be an object with an ``answers()`` method (the audit
+    checklist widget).
+
+    Raises
+    ------
+    ChecklistError
+        A column is missing, an answer is not one of the known words, or an
+        item id is not a manual item of the rubric (the message names the row).
+    """
+    if checklist is None:
+        return pd.DataFrame({c: pd.Series([], dtype="string") for c in COLUMNS})
+    if hasattr(checklist, "answers") and callable(checklist.answers):
+        checklist = checklist.answers()
+    if isinstance(checklist, Mapping):
+        checklist = pd.DataFrame(checklist)
+    if not isinstance(checklist, pd.DataFrame):
+        raise ChecklistError("audit.checklist_not_table", got=type(checklist).__name__)
+    df = checklist.copy()
+    for col in ("item_id", "answer"):
+        if col not in df.columns:
+            raise ChecklistError("audit.checklist_missing_column", column=col)
+    for col in COLUMNS:
+        if col not in df.columns:
+            df[col] = pd.NA
+    df = df[list(COLUMNS)].astype("string").reset_index(drop=True)
+    df["note"] = df["note"].fillna("")
+    raw = df["answer"].str.strip().str.lower()
+    mapped = raw.map(lambda v: _ALIASES.get(v) if isinstance(v, str) else None)
+    bad = raw.notna() & (raw != "") & mapped.isna()
+    if bad.any():
+        row = int(bad.to_numpy().argmax())
+        raise ChecklistError(
+            "audit.checklist_bad_answer",
+            row=row + 1,
+            item=df.at[row, "item_id"],
+            value=df.at[row, "answer"],
+            allowed="ya / sebagian / tidak / tidak berlaku (yes / partial / no / not_applicable)",
+        )
+    df["answer"] = mapped.where(mapped != "", None).astype("string")
+    if rubric is not None:
+        manual = {it.id for it in rubric.manual_items}
+        unknown = ~df["item_id"].isin(manual)
+        if unknown.any():
+            row = int(unknown.to_numpy().argmax())
+            raise ChecklistError(
+                "audit.checklist_unknown_item",
+                row=row + 1,
+                item=df.at[row, "item_id"],
+                known=", ".join(sorted(manual)),
+            )
+    for col in ("platform", "account"):
+        df[col] = df[col].where(df[col].fillna("").str.strip() != "", pd.NA)
+    df["account"] = df["account"].str.strip().str.lstrip("@").str.lower()
+    return df
+
+
+i18n.register(
+    {
+        "audit.checklist_not_table": {
+            "id": "Daftar periksa harus berupa tabel (DataFrame), bukan {got}. Mulai dari labkit.audit.checklist_template(akun).",
+            "en": "The checklist must be a table (DataFrame), not {got}. Start from labkit.audit.checklist_template(accounts).",
+        },
+        "audit.checklist_missing_column": {
+            "id": "Tabel daftar periksa tidak punya kolom '{column}'. Mulai dari labkit.audit.checklist_template(akun).",
+            "en": "The checklist table has no '{column}' column. Start from labkit.audit.checklist_template(accounts).",
+        },
+        "audit.checklist_bad_answer": {
+            "id": "Daftar periksa baris {row} (butir {item}): jawaban '{value}' tidak dikenal. Gunakan: {allowed}.",
+            "en": "Checklist row {row} (item {item}): the answer '{value}' is not known. Use: {allowed}.",
+        },
+        "audit.checklist_unknown_item": {
+            "id": "Daftar periksa baris {row}: butir '{item}' bukan butir manual rubrik ini. Butir manual: {known}.",
+            "en": "Checklist row {row}: '{item}' is not a manual item of this rubric. Manual items: {known}.",
+        },
+        "audit.answer.yes": {"id": "ya", "en": "yes"},
+        "audit.answer.partial": {"id": "sebagian", "en": "partly"},
+        "audit.answer.no": {"id": "tidak", "en": "no"},
+        "audit.answer.not_applicable": {"id": "tidak berlaku", "en": "not applicable"},
+    }
+)

@@ -1,0 +1,295 @@
+"""The audit checklist: manual items per account, with a live score and chart.
+
+A thin view over :mod:`labkit.audit.checklist` and
+:mod:`labkit.widgets.checklist`: one :class:`~labkit.widgets.checklist.ChecklistModel`
+per scope (the agency's own items, then each account), autosaved to the work
+folder as the trainee ticks, so the answers are there after a kernel restart.
+A drop-down chooses the scope; above it, the audit score (automatic items from
+the report plus the manual answers so far) and one bar per Permenpan RB
+83/2012 principle update with every tick.
+
+>>> from labkit.audit import audit
+>>> from labkit.audit.widget import AuditChecklist
+>>> report = audit(accounts, posts, comments, agency="AG05")     # doctest: +SKIP
+>>> daftar = AuditChecklist(report)                              # doctest: +SKIP
+>>> daftar                                                       # doctest: +SKIP
+>>> report = daftar.report()       # the audit with the manual answers   # doctest: +SKIP
+
+Keyboard: every control is a standard widget in reading order (Tab moves on,
+arrow keys choose within the buttons or the list, Space/Enter press).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pandas as pd
+
+from labkit import i18n
+from labkit.audit import checklist as cl
+from labkit.audit.report import AuditReport, _pct_text
+
+
+class AuditChecklist:
+    """Checklist widget for the manual items of an audit.
+
+    Parameters
+    ----------
+    report : AuditReport
+        The audit whose manual items are to be judged (its automatic items
+        stay as they are).
+    agency : str, optional
+        Only this agency's accounts (default: every agency in the report).
+    control : {"toggle", "dropdown"}
+        Buttons (default) or a drop-down list for each item's answer.
+
+    Attributes
+    ----------
+    models : dict
+        Scope name -> ChecklistModel (the saved answers).
+    scope : ipywidgets.Dropdown
+        Which checklist is shown: the agency's own items, or one account's.
+    score_label : ipywidgets.HTML
+        The audit score of the scope shown, with its coverage.
+    bars : dict
+        Principle -> ipywidgets.FloatProgress (0-100), the per-principle chart.
+    widget : ipywidgets.VBox
+        The whole view.
+    """
+
+    def __init__(
+        self, report: AuditReport, *, agency: str | None = None, control: str = "toggle"
+    ) -> None:
+        import ipywidgets as w
+
+        self.base = report
+        accounts = report.accounts
+        if agency is not None:
+            accounts = accounts.loc[accounts["agency_id"].astype(str) == str(agency)]
+        self.accounts = accounts.reset_index(drop=True)
+        self.control = control
+        self.models = cl.open_models(self.accounts, report.rubric)
+        self._scopes = cl.scopes(self.accounts)
+        self._scopes = self._scopes.loc[self._scopes["name"].isin(self.models)].reset_index(
+            drop=True
+        )
+        self._views: dict[str, Any] = {}
+        self._report: AuditReport | None = None
+
+        options = []
+        for sc in self._scopes.itertuples(index=False):
+            if sc.level == "agency":
+                label = i18n.t("audit.widget.scope_agency", agency=report.agency_name(sc.agency_id))
+            else:
+                label = f"@{sc.account} ({i18n.t(f'audit.platform.{sc.platform}')})"
+            options.append((label, sc.name))
+        self.scope = w.Dropdown(
+            options=options,
+            value=options[0][1] if options else None,
+            description=i18n.label("Daftar periksa", "Checklist"),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="auto"),
+        )
+        self.scope.observe(lambda change: self._show(change["new"]), names="value")
+        self.score_label = w.HTML()
+        self.bars: dict[str, Any] = {}
+        self.bar_labels: dict[str, Any] = {}
+        rows = []
+        for p in report.rubric.principles:
+            bar = w.FloatProgress(
+                value=0.0,
+                min=0.0,
+                max=100.0,
+                description=p.capitalize(),
+                style={"description_width": "120px"},
+                layout=w.Layout(width="60%"),
+            )
+            text = w.HTML()
+            self.bars[p] = bar
+            self.bar_labels[p] = text
+            rows.append(w.HBox([bar, text]))
+        self.note = w.HTML(
+            "<small>"
+            + html.escape(
+                i18n.t("audit.widget.note", as_of=report.as_of.strftime("%Y-%m-%d %H:%M UTC"))
+            )
+            + "</small>"
+        )
+        self.export_button = w.Button(
+            description=i18n.label(
+                "Ekspor laporan untuk pimpinan", "Export the report for leaders"
+            ),
+            icon="file-word-o",
+            tooltip=i18n.label(
+                "Simpan laporan (Word, Excel, web) ke folder exports/",
+                "Save the report (Word, Excel, web) to the exports/ folder",
+            ),
+            layout=w.Layout(width="auto"),
+        )
+        self.export_button.on_click(self._on_export)
+        self.status = w.HTML()
+        self.holder = w.VBox()
+        self.widget = w.VBox(
+            [
+                self.scope,
+                self.score_label,
+                *rows,
+                self.note,
+                w.HBox([self.export_button, self.status]),
+                self.holder,
+            ]
+        )
+        for model in self.models.values():
+            model.observe(self._on_change)
+        if options:
+            self._show(self.scope.value)
+
+    # ---- model ---------------------------------------------------------------------------
+
+    def answers(self) -> pd.DataFrame:
+        """Every answer given so far, as a checklist table (see :mod:`labkit.audit.checklist`)."""
+        return cl.answers_from_models(self.accounts, self.models)
+
+    def report(self) -> AuditReport:
+        """The audit with the manual answers given so far."""
+        if self._report is None:
+            self._report = self.base.with_checklist(self.answers())
+        return self._report
+
+    def model(self, agency_id: str, platform: str | None = None, account: str | None = None):
+        """The ChecklistModel of an account (or of the agency's own items)."""
+        return self.models[cl.scope_name(agency_id, platform, account)]
+
+    # ---- view ----------------------------------------------------------------------------
+
+    def view(self, name: str | None = None):
+        """The ChecklistView of scope ``name`` (default: the one shown)."""
+        from labkit.widgets.checklist import ChecklistView
+
+        name = name or self.scope.value
+        if name not in self._views:
+            self._views[name] = ChecklistView(self.models[name], control=self.control)
+        return self._views[name]
+
+    def export(self) -> list:
+        """Save the report with the answers so far as Word, Excel and web page; return the paths."""
+        report = self.report()
+        agency = (
+            self.accounts["agency_id"].iloc[0]
+            if self.accounts["agency_id"].nunique() == 1
+            else None
+        )
+        return [report.to_docx(agency=agency), report.to_xlsx(), report.to_html(agency=agency)]
+
+    def _on_export(self, _button: Any = None) -> None:
+        from labkit.errors import LabkitError
+
+        try:
+            paths = self.export()
+        except LabkitError as exc:
+            self.status.value = f'<span style="color:#a00">{html.escape(str(exc))}</span>'
+            return
+        self.status.value = html.escape(
+            i18n.t("audit.widget.exported", paths=", ".join(str(p) for p in paths))
+        )
+
+    def _show(self, name: str) -> None:
+        self.holder.children = (self.view(name).widget,)
+        self._refresh()
+
+    def _on_change(self, _model: Any, _item_id: str) -> None:
+        self._report = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        report = self.report()
+        sc = self._scopes.loc[self._scopes["name"] == self.scope.value]
+        if sc.empty:
+            return
+        sc = sc.iloc[0]
+        lang = i18n.get_language()
+        if sc["level"] == "agency":
+            overall = report.agency_scores()
+            row = overall.loc[overall["agency_id"] == sc["agency_id"]]
+            prin = report.principle_scores("agency")
+            prin = prin.loc[prin["agency_id"] == sc["agency_id"]]
+            who = report.agency_name(sc["agency_id"])
+        else:
+            overall = report.account_scores()
+            row = overall.loc[
+                (overall["platform"] == sc["platform"]) & (overall["account"] == sc["account"])
+            ]
+            prin = report.principle_scores("account")
+            prin = prin.loc[
+                (prin["platform"] == sc["platform"]) & (prin["account"] == sc["account"])
+            ]
+            who = f"@{sc['account']}"
+        r = row.iloc[0]
+        score = "-" if pd.isna(r["score"]) else f"{r['score']:.0f}"
+        self.score_label.value = (
+            "<b>"
+            + html.escape(
+                i18n.t(
+                    "audit.widget.score",
+                    who=who,
+                    score=score,
+                    coverage=_pct_text(r["coverage"], lang),
+                    scored=int(r["items_scored"]),
+                    items=int(r["items"]),
+                )
+            )
+            + "</b>"
+        )
+        by = prin.set_index("principle")
+        for p, bar in self.bars.items():
+            value = by["score"].get(p) if p in by.index else None
+            cov = by["coverage"].get(p) if p in by.index else None
+            if value is None or pd.isna(value):
+                bar.value = 0.0
+                bar.bar_style = ""
+                self.bar_labels[p].value = "-"
+            else:
+                bar.value = float(value)
+                bar.bar_style = "success" if value >= 75 else "warning" if value >= 50 else "danger"
+                self.bar_labels[p].value = html.escape(f"{value:.0f} ({_pct_text(cov, lang)})")
+
+    @property
+    def principle_values(self) -> dict[str, float | None]:
+        """The chart's values: principle -> score shown (None when not scored)."""
+        return {
+            p: (None if self.bar_labels[p].value == "-" else bar.value)
+            for p, bar in self.bars.items()
+        }
+
+    def close(self) -> None:
+        """Stop following the models and close the widgets."""
+        for model in self.models.values():
+            model.unobserve(self._on_change)
+        for view in self._views.values():
+            view.close()
+        self.widget.close()
+
+    def _ipython_display_(self) -> None:  # pragma: no cover - needs a front end
+        from IPython.display import display
+
+        display(self.widget)
+
+
+i18n.register(
+    {
+        "audit.widget.scope_agency": {
+            "id": "Instansi (butir tingkat instansi): {agency}",
+            "en": "Agency (agency-level items): {agency}",
+        },
+        "audit.widget.score": {
+            "id": "Skor {who}: {score}/100 (cakupan bobot {coverage}; {scored} dari {items} butir dinilai; otomatis + jawaban manual sejauh ini)",
+            "en": "Score of {who}: {score}/100 (weight covered {coverage}; {scored} of {items} items scored; automatic + manual answers so far)",
+        },
+        "audit.widget.exported": {"id": "Tersimpan: {paths}", "en": "Saved: {paths}"},
+        "audit.widget.note": {
+            "id": "Butir otomatis dihitung dari data per {as_of}. Jawaban manual tersimpan otomatis di folder kerja. Angka di samping batang: skor (cakupan bobot).",
+            "en": "Automatic items are computed from the data as of {as_of}. Manual answers are saved automatically in the work folder. Numbers beside the bars: score (weight covered).",
+        },
+    }
+)
