@@ -250,6 +250,26 @@ FOLLOWERS = _table(
     )
 )
 
+ACCOUNT_DAILY = _table(
+    Table(
+        "account_daily",
+        "Daily account-level metrics read from platform exports (long format: one metric per row)",
+        ("platform", "account", "date", "metric"),
+        (
+            PLATFORM,
+            ACCOUNT,
+            _c("date", "date", "Local calendar day", nullable=False),
+            _c(
+                "metric",
+                "string",
+                "Metric name as read, in snake case (views, reach, profile_views, follows, ...)",
+                nullable=False,
+            ),
+            _c("value", "float", "Value of the metric on that day", "as the metric"),
+        ),
+    )
+)
+
 COMMENTS = _table(
     Table(
         "comments",
