@@ -38,6 +38,8 @@ def _generate(args: argparse.Namespace) -> int:
     from labkit.universe import __main__ as universe_main
 
     argv = ["--seed", str(args.seed), "--scale", str(args.scale), "--out", args.out]
+    if args.force:
+        argv.append("--force")
     return universe_main.main(argv) or 0
 
 
@@ -66,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_verify)
     p = sub.add_parser("generate-data", help="regenerate the bundled fictional universe")
     p.add_argument("--seed", type=int, default=2026)
-    p.add_argument("--scale", type=float, default=1)
+    p.add_argument("--scale", type=int, default=1)
     p.add_argument("--out", default="datasets")
+    p.add_argument("--force", action="store_true", help="overwrite an existing bundle")
     p.set_defaults(func=_generate)
     p = sub.add_parser("notebooks", help="generate trainee notebooks from the solution sources")
     p.add_argument(

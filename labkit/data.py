@@ -36,6 +36,8 @@ from labkit.errors import DataError
 BUNDLED = "bundled"
 MANIFEST = "manifest.json"
 MASKED_TABLES = ("comments",)
+#: Rows per Parquet row group: large files decode in slices, keeping peak memory low.
+ROW_GROUP_ROWS = 262_144
 
 _source: str | None = None  # None: not chosen yet; LABKIT_SOURCE or the bundled universe
 _verified: dict[Path, tuple[int, int]] = {}
@@ -176,7 +178,7 @@ def _bundled_path(name: str) -> Path:
 def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
     """Read a Parquet file as canonical table ``name`` (no checksum, no masking)."""
     try:
-        arrow = pq.read_table(path)
+        arrow = pq.read_table(path, memory_map=True)
     except (OSError, pa.ArrowInvalid) as exc:
         raise DataError(
             "data.unreadable", path=str(path), table=name, reason=str(exc)[:200]
@@ -253,7 +255,13 @@ def write_bundle(tables: dict[str, pd.DataFrame], folder: Path, meta: dict) -> d
         df = schema.conform(df, name, source="generator")
         fname = f"{name}.parquet"
         path = folder / fname
-        df.to_parquet(path, index=False, compression="zstd", compression_level=12)
+        df.to_parquet(
+            path,
+            index=False,
+            compression="zstd",
+            compression_level=12,
+            row_group_size=ROW_GROUP_ROWS,
+        )
         files[name] = {
             "file": fname,
             "sha256": _sha256(path),
