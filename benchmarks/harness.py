@@ -93,7 +93,14 @@ def measure(name: str, target: str, *args, repeat: int = 3) -> Result:
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_child, args=(target, args, child))
         proc.start()
-        elapsed, peak, base, detail = parent.recv()
+        child.close()
+        try:
+            elapsed, peak, base, detail = parent.recv()
+        except EOFError:  # the child died before reporting (crash, out of memory)
+            proc.join()
+            raise RuntimeError(
+                f"benchmark {name!r} ({target}) failed: exit code {proc.exitcode}"
+            ) from None
         proc.join()
         times.append(elapsed)
         peaks.append(peak)
