@@ -64,34 +64,6 @@ DEFAULT_MAX_ROWS = 500
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SHEET_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
-_MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 # ---------------------------------------------------------------- cell safety
@@ -154,7 +126,7 @@ def _thousands(text: str, lang: str) -> str:
 def format_date(value: dt.date | dt.datetime | pd.Timestamp, lang: str | None = None) -> str:
     """A date in words: ``"22 November 2026"`` (the current language's months)."""
     lang = lang or i18n.get_language()
-    months = _MONTHS_ID if lang == "id" else _MONTHS_EN
+    months = i18n.MONTHS["id" if lang == "id" else "en"]
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 

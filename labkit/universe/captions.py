@@ -18,6 +18,8 @@ import string
 import numpy as np
 import pandas as pd
 
+from labkit.i18n import MONTHS, WEEKDAYS
+
 TOPICS: tuple[str, ...] = (
     "paspor",
     "vaksinasi",
@@ -648,21 +650,8 @@ BANKS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+DAYS_ID = WEEKDAYS["id"]
+MONTHS_ID = MONTHS["id"]
 
 # Platform text limits (characters) used to trim captions.
 X_LIMIT = 280

@@ -27,6 +27,8 @@ them.
 
 from __future__ import annotations
 
+from labkit.i18n import MONTHS
+
 # --------------------------------------------------------------------------------------
 # Slang map: standard form -> colloquial spellings (original list for Humas Lab)
 # --------------------------------------------------------------------------------------
@@ -1762,20 +1764,7 @@ MONEY_AMOUNTS: tuple[int, ...] = (
     3_500_000,
 )
 
-MONTHS_ID: tuple[str, ...] = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+MONTHS_ID: tuple[str, ...] = MONTHS["id"]
 MONTHS_SHORT_ID: tuple[str, ...] = (
     "Jan",
     "Feb",
