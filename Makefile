@@ -38,8 +38,8 @@ lab: setup
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --no-browser $(ROOT_FLAG) $(FIRST_NOTEBOOK)
 
 lint: setup
-	$(BIN)/ruff check labkit tests benchmarks
-	$(BIN)/ruff format --check labkit tests benchmarks
+	$(BIN)/ruff check labkit tests benchmarks notebooks
+	$(BIN)/ruff format --check labkit tests benchmarks notebooks
 
 test: setup lint
 	$(BIN)/python -m labkit.nbgen --check
