@@ -1,8 +1,8 @@
 """The trainee's own data as a data source: import, summarise, check what can run.
 
 One call imports a folder of platform exports (plus the filled-in account
-inventory and comments templates, if present), masks citizens' personal data,
-and saves the canonical tables as a dataset in the work folder::
+inventory, comments and search-results templates, if present), masks citizens'
+personal data, and saves the canonical tables as a dataset in the work folder::
 
     >>> from labkit import owndata, data
     >>> summary = owndata.import_own_data("unduhan/", name="instansi_saya")  # doctest: +SKIP
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -52,9 +53,9 @@ class ImportSummary:
     tables : dict
         Table name -> rows saved.
     files : DataFrame
-        One row per file met: ``file``, ``kind`` (export layout, ``inventory``
-        or ``comments``), ``platform``, ``rows``, ``status`` (``ok`` or
-        ``skipped``) and ``note``.
+        One row per file met: ``file``, ``kind`` (export layout, ``inventory``,
+        ``comments`` or ``search_results``), ``platform``, ``rows``, ``status``
+        (``ok`` or ``skipped``) and ``note``.
     missing : list of str
         What the import could not fill (``inventory``, ``followers``,
         ``comments``...), each with how to add it in :meth:`lines`.
@@ -129,42 +130,70 @@ def _fix_for(table: str) -> str:
 
 FILE_COLUMNS = ["file", "kind", "platform", "rows", "status", "note"]
 #: tables an import derives from the folder (replaced, not merged, on re-import)
-EXPORT_TABLES = ("posts", "followers", "comments")
+EXPORT_TABLES = ("posts", "followers", "account_daily", "comments", "search_results")
+#: template kinds :func:`find_templates` recognises
+TEMPLATE_KINDS = ("inventory", "comments", "search_results")
 
 
-def find_templates(folder: PathLike) -> dict[str, list[Path]]:
-    """Filled-in templates in ``folder`` (recursively): ``{"inventory": [...], "comments": [...]}``."""
-    found: dict[str, list[Path]] = {"inventory": [], "comments": []}
+def find_templates(folder: PathLike, *, skip: Iterable[PathLike] = ()) -> dict[str, list[Path]]:
+    """Filled-in templates in ``folder`` (recursively), by kind.
+
+    Returns ``{"inventory": [...], "comments": [...], "search_results": [...]}``.
+    Files in ``skip`` (exports the readers already recognised) are not opened.
+    """
+    found: dict[str, list[Path]] = {kind: [] for kind in TEMPLATE_KINDS}
     root = Path(folder)
     if not root.is_dir():
         return found
+    known = {Path(p).resolve() for p in skip}
     for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix.lower() in TEMPLATE_SUFFIXES and not p.name.startswith("."):
+            if p.resolve() in known:
+                continue
             kind = inv.template_kind(p)
             if kind:
                 found[kind].append(p)
     return found
 
 
-def _read_exports(folder: Path, tz: str, templates: set[str]):
-    """Read the exports of ``folder`` with :func:`labkit.ingest.read_exports`.
+def _read_exports(folder: Path, tz: str):
+    """Read the exports of ``folder`` with :func:`labkit.ingest.read_exports`, quietly.
 
-    The filled-in templates are read by this module: the readers' "not an
-    export" warnings and skips about them are dropped. Returns the ExportSet,
-    or None when the folder holds only templates.
+    Returns ``(export set or None, error or None, warnings)``: the error is the
+    readers' "nothing readable here", kept until we know whether the folder
+    holds templates; the warnings are re-issued by the caller, except those
+    about the templates (which this module reads).
     """
     from labkit import ingest
     from labkit.errors import ExportReadError
 
+    error = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             found = ingest.read_exports(folder, tz=tz)
         except ExportReadError as err:
-            if err.key == "ingest.folder_nothing" and templates:
-                found = None
-            else:
+            if err.key != "ingest.folder_nothing":
                 raise
+            found, error = None, err
+    return found, error, list(caught)
+
+
+def _recognised(root: Path, found) -> list[Path]:
+    """Files of ``root`` the readers read as exports (the report names them by label)."""
+    if found is None:
+        return []
+    labels = {str(f["file"]) for f in found.report.files}
+    prefix = root.resolve().name
+    return [
+        p
+        for p in root.rglob("*")
+        if p.is_file() and f"{prefix}/{p.relative_to(root).as_posix()}" in labels
+    ]
+
+
+def _drop_template_notes(found, caught, templates: set[str]) -> None:
+    """Re-issue the readers' warnings and keep their skips, except about the templates."""
     for w in caught:
         if not any(name in str(w.message) for name in templates):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -172,7 +201,6 @@ def _read_exports(folder: Path, tz: str, templates: set[str]):
         found.report.skipped[:] = [
             s for s in found.report.skipped if not any(n in str(s["file"]) for n in templates)
         ]
-    return found
 
 
 def import_own_data(
@@ -182,6 +210,7 @@ def import_own_data(
     tz: str = "Asia/Jakarta",
     inventory: PathLike | None = None,
     comments: PathLike | None = None,
+    search_results: PathLike | None = None,
     agency: str | None = None,
 ) -> ImportSummary:
     """Import a folder of exports and templates as the trainee's dataset ``name``.
@@ -190,15 +219,15 @@ def import_own_data(
     ----------
     folder : path-like
         Folder holding the files downloaded from the platforms (CSV, ZIP,
-        XLSX, sub-folders allowed) and, optionally, the filled-in inventory
-        and comments templates (recognised by their headers).
+        XLSX, sub-folders allowed) and, optionally, the filled-in inventory,
+        comments and search-results templates (recognised by their headers).
     name : str
         Dataset name in the work folder (default ``"instansi_saya"``).
     tz : str
         The agency's zone (``"Asia/Jakarta"``/``"WIB"``, ``"Asia/Makassar"``/
         ``"WITA"``, ``"Asia/Jayapura"``/``"WIT"``): local times in exports and
-        templates are read in it.
-    inventory, comments : path-like, optional
+        templates are read in it. One folder is read in one zone.
+    inventory, comments, search_results : path-like, optional
         Templates kept outside ``folder``.
     agency : str, optional
         Agency name used when no inventory gives one.
@@ -217,22 +246,31 @@ def import_own_data(
 
     Notes
     -----
-    A re-import replaces the dataset's ``posts``, ``followers`` and
-    ``comments`` with what the folder holds now; accounts with profile data
-    (from the form or an earlier inventory) stay.
+    Saved tables: ``posts``; ``followers`` (daily follower counts);
+    ``account_daily`` (every daily account metric the exports hold, in long
+    format); ``accounts`` and ``agencies``; ``comments`` (masked) and
+    ``search_results`` from their templates. A re-import replaces every table
+    derived from the folder (:data:`EXPORT_TABLES`) with what the folder holds
+    now; accounts with profile data (from the form or an earlier inventory) stay.
     """
     root = Path(folder)
     if not root.is_dir():
         raise LabkitError("owndata.no_folder", folder=str(root))
     zone = inv.tz_code(tz)
-    templates = find_templates(root)
-    if inventory is not None:
-        templates["inventory"].append(Path(inventory))
-    if comments is not None:
-        templates["comments"].append(Path(comments))
+    found, nothing, caught = _read_exports(root, schema.TIMEZONES[zone])
+    templates = find_templates(root, skip=_recognised(root, found))
+    for kind, path in (
+        ("inventory", inventory),
+        ("comments", comments),
+        ("search_results", search_results),
+    ):
+        if path is not None:
+            templates[kind].append(Path(path))
     names = {p.name for paths in templates.values() for p in paths}
+    if found is None and not names:
+        raise nothing
+    _drop_template_notes(found, caught, names)
 
-    found = _read_exports(root, schema.TIMEZONES[zone], names)
     files: list[dict[str, Any]] = []
     notes: list[str] = []
     posts = None
@@ -274,6 +312,11 @@ def import_own_data(
         got_c = inv.read_comments_template(p, tz=zone)
         comment_frames.append(got_c)
         files.append(_file_row(p, "comments", got_c))
+    search_frames = []
+    for p in templates["search_results"]:
+        got_s = inv.read_search_results(p, tz=zone)
+        search_frames.append(got_s)
+        files.append(_file_row(p, "search_results", got_s))
 
     existing = _existing(name, "accounts"), _existing(name, "agencies")
     known_parts = [df for df in (existing[0], inv_tables.get("accounts")) if df is not None]
@@ -285,13 +328,23 @@ def import_own_data(
     followers, dropped = followers_from_daily(daily, out.get("posts"), known)
     notes += dropped
     if followers is not None and len(followers):
-        out["followers"] = followers
+        out["followers"], _ = reconcile_accounts(followers, known)
+    metrics, dropped = daily_metrics(daily, out.get("posts"), known)
+    notes += [n for n in dropped if n not in notes]
+    if metrics is not None and len(metrics):
+        out["account_daily"], _ = reconcile_accounts(metrics, known)
     comment_table = None
     if comment_frames:
         comment_table = pd.concat(comment_frames, ignore_index=True)
         comment_table, _ = reconcile_accounts(comment_table, known)
-    seen = _accounts_seen(out.values(), [] if comment_table is None else [comment_table])
-    if not seen and not inv_tables:
+    if search_frames:
+        found_accounts = pd.concat(search_frames, ignore_index=True)
+        out["search_results"] = found_accounts.drop_duplicates(["platform", "account"], keep="last")
+    seen = _accounts_seen(
+        [out[t] for t in ("posts", "followers", "account_daily") if t in out],
+        [] if comment_table is None else [comment_table],
+    )
+    if not seen and not inv_tables and "search_results" not in out:
         raise LabkitError("owndata.nothing_read", folder=str(root))
     accounts, agencies = build_accounts(
         seen,
@@ -403,6 +456,27 @@ def reconcile_accounts(
     return out, renamed
 
 
+def _daily_platform(kind: str, table: pd.DataFrame) -> str:
+    return str(table["platform"].dropna().iloc[0]) if table["platform"].notna().any() else kind
+
+
+def _fill_account(
+    table: pd.DataFrame, platform: str, posts: pd.DataFrame | None, known: pd.DataFrame | None
+) -> tuple[pd.DataFrame, str | None]:
+    """Give a daily table without an account the platform's only account, if there is one.
+
+    Returns the table (rows without an account dropped when there is no single
+    account) and the note saying so, or None.
+    """
+    if not table["account"].isna().any():
+        return table, None
+    candidates = _accounts_of(platform, posts, known)
+    if len(candidates) == 1:
+        return table.assign(account=table["account"].fillna(candidates[0])), None
+    note = i18n.t("owndata.note_no_account", platform=platform)
+    return table[table["account"].notna()], note
+
+
 def followers_from_daily(
     daily: dict[str, pd.DataFrame],
     posts: pd.DataFrame | None,
@@ -412,8 +486,9 @@ def followers_from_daily(
 
     Only files that give follower *counts* (TikTok FollowerHistory) become
     followers; daily *gains* (Meta "follows", X "New follows") cannot give a
-    count and are reported, not guessed. A daily file without an account gets
-    the platform's only account, if there is exactly one.
+    count and are reported, not guessed (they are kept in ``account_daily``,
+    see :func:`daily_metrics`). A daily file without an account gets the
+    platform's only account, if there is exactly one.
 
     Returns
     -------
@@ -424,27 +499,78 @@ def followers_from_daily(
     for kind, table in daily.items():
         if table is None or table.empty:
             continue
-        platform = (
-            str(table["platform"].dropna().iloc[0]) if table["platform"].notna().any() else kind
-        )
+        platform = _daily_platform(kind, table)
         if "followers" not in table.columns:
             if "follows" in table.columns:
                 notes.append(i18n.t("owndata.note_gains_only", platform=platform))
             continue
-        t = table[["platform", "account", "date", "followers"]].copy()
-        if t["account"].isna().any():
-            candidates = _accounts_of(platform, posts, known)
-            if len(candidates) == 1:
-                t["account"] = t["account"].fillna(candidates[0])
-            else:
-                notes.append(i18n.t("owndata.note_no_account", platform=platform))
-                t = t[t["account"].notna()]
+        t, note = _fill_account(
+            table[["platform", "account", "date", "followers"]], platform, posts, known
+        )
+        if note:
+            notes.append(note)
         parts.append(t)
     if not parts:
         return None, notes
     fol = pd.concat(parts, ignore_index=True).dropna(subset=["followers"])
     fol = fol.drop_duplicates(["platform", "account", "date"], keep="last")
     return schema.conform(fol, "followers", source="import"), notes
+
+
+def _snake(name: str) -> str:
+    return "_".join(re.findall(r"[0-9a-z]+", str(name).lower()))
+
+
+def daily_metrics(
+    daily: dict[str, pd.DataFrame],
+    posts: pd.DataFrame | None,
+    known: pd.DataFrame | None,
+) -> tuple[pd.DataFrame | None, list[str]]:
+    """The canonical ``account_daily`` table (long format) from the readers' daily tables.
+
+    Every numeric metric of an account-level daily file becomes rows
+    ``platform, account, date, metric, value`` (metric names in snake case:
+    ``follows``, ``followers``, ``views``, ``profile_views``...); empty values
+    are left out, not read as zero. Per-video daily files (YouTube Chart data)
+    are not account metrics and are left out. A file without an account gets
+    the platform's only account, if there is exactly one; otherwise its rows
+    are left out and a note says so.
+
+    Returns
+    -------
+    (account_daily or None, notes)
+    """
+    notes: list[str] = []
+    parts = []
+    keys = ["platform", "account", "date"]
+    for kind, table in daily.items():
+        if table is None or table.empty or "post_id" in table.columns:
+            continue
+        metrics = [
+            c
+            for c in table.columns
+            if c not in keys
+            and pd.api.types.is_numeric_dtype(table[c])
+            and not pd.api.types.is_bool_dtype(table[c])
+        ]
+        if not metrics:
+            continue
+        platform = _daily_platform(kind, table)
+        t, note = _fill_account(table[[*keys, *metrics]], platform, posts, known)
+        if note:
+            notes.append(note)
+        long = t.melt(id_vars=keys, value_vars=metrics, var_name="metric", value_name="value")
+        long["metric"] = long["metric"].map(_snake)
+        long["value"] = pd.to_numeric(long["value"]).astype("float64")
+        long = long.dropna(subset=["value"])
+        if len(long):
+            parts.append(long)
+    if not parts:
+        return None, notes
+    out = pd.concat(parts, ignore_index=True)
+    out = out.drop_duplicates(["platform", "account", "date", "metric"], keep="last")
+    out = out.sort_values(["platform", "account", "metric", "date"], kind="stable")
+    return schema.conform(out, "account_daily", source="import"), notes
 
 
 def _accounts_of(platform: str, *tables: pd.DataFrame | None) -> list[str]:
@@ -606,8 +732,8 @@ def save_inventory(tables: dict[str, pd.DataFrame], name: str = DEFAULT_NAME) ->
 
     Accounts already in the dataset but not in the inventory stay (they came
     from exports); inventory rows replace the saved rows of the same account.
-    Posts, followers and comments saved under a Page/channel name that matches
-    an inventory display name move to the inventory's handle
+    Posts, followers, daily metrics and comments saved under a Page/channel
+    name that matches an inventory display name move to the inventory's handle
     (:func:`reconcile_accounts`).
     """
     old_acc, old_ag = _existing(name, "accounts"), _existing(name, "agencies")
@@ -615,7 +741,7 @@ def save_inventory(tables: dict[str, pd.DataFrame], name: str = DEFAULT_NAME) ->
     renamed: set[tuple[str, str]] = set()
     inventory = tables.get("accounts")
     if name in data.own_datasets() and inventory is not None:
-        for table in ("posts", "followers", "comments"):
+        for table in ("posts", "followers", "account_daily", "comments"):
             if data.has_table(table, name):
                 df, moved = reconcile_accounts(data.load(table, source=name, mask=False), inventory)
                 if moved:
@@ -897,6 +1023,16 @@ def _need_followers(get):
     return None if _nonempty(fol) and fol["followers"].notna().any() else "owndata.why_no_followers"
 
 
+def _need_follower_series(get):
+    """Follower jumps show in daily counts or in daily new follows (``account_daily``)."""
+    if _need_followers(get) is None:
+        return None
+    daily = get("account_daily")
+    if _nonempty(daily) and daily["metric"].isin(["followers", "follows"]).any():
+        return None
+    return "owndata.why_no_followers"
+
+
 def _need_search(get):
     return None if _nonempty(get("search_results")) else "owndata.why_no_search"
 
@@ -965,7 +1101,9 @@ SECTIONS: tuple[Section, ...] = (
             _need_profile),
     Section("audit_keaktifan", "01_audit_akun", "Keaktifan akun", "Account activity", _need_posts),
     Section("audit_pengikut", "01_audit_akun", "Lonjakan pengikut", "Follower jumps",
-            _need_followers),
+            _need_follower_series),
+    Section("audit_balasan", "01_audit_akun", "Daya tanggap: komentar yang perlu dijawab",
+            "Responsiveness: comments that need a reply", _need_replies),
     Section("audit_akun_palsu", "01_audit_akun", "Perburuan akun palsu", "Impostor hunt",
             _need_search),
     Section("er_jangkauan", "02_analisis_keterlibatan", "Engagement per jangkauan/tayangan",
@@ -985,22 +1123,8 @@ SECTIONS: tuple[Section, ...] = (
 )  # fmt: skip
 
 
-def sections_available(source: str | None = None) -> pd.DataFrame:
-    """Which notebook sections can run on ``source``, and why not.
-
-    Parameters
-    ----------
-    source : str, optional
-        A dataset name or ``"bundled"``; default: the current source
-        (:func:`labkit.data.use`).
-
-    Returns
-    -------
-    DataFrame
-        One row per section: ``notebook``, ``section``, ``title``,
-        ``available`` (bool) and ``reason`` (what is missing and how to add
-        it; empty when the section can run), in the trainee's language.
-    """
+def _getter(source: str | None) -> Callable[[str], pd.DataFrame | None]:
+    """Load tables of ``source`` on demand (None where the table is missing), once each."""
     src = source or data.current_source()
     cache: dict[str, pd.DataFrame | None] = {}
 
@@ -1011,35 +1135,116 @@ def sections_available(source: str | None = None) -> pd.DataFrame:
             )
         return cache[table]
 
-    rows = []
-    for s in SECTIONS:
-        why = s.check(get)
-        rows.append(
-            {
-                "notebook": s.notebook,
-                "section": s.key,
-                "title": i18n.label(s.title_id, s.title_en),
-                "available": why is None,
-                "reason": "" if why is None else i18n.t(why),
-            }
-        )
-    return pd.DataFrame(rows)
+    return get
+
+
+def _status(s: Section, get: Callable[[str], pd.DataFrame | None]) -> dict[str, Any]:
+    why = s.check(get)
+    return {
+        "notebook": s.notebook,
+        "section": s.key,
+        "title": i18n.label(s.title_id, s.title_en),
+        "available": why is None,
+        "reason": "" if why is None else i18n.t(why),
+    }
+
+
+def sections_available(source: str | None = None, *, notebook: str | None = None) -> pd.DataFrame:
+    """Which notebook sections can run on ``source``, and why not.
+
+    Parameters
+    ----------
+    source : str, optional
+        A dataset name or ``"bundled"``; default: the current source
+        (:func:`labkit.data.use`).
+    notebook : str, optional
+        Only the sections of this notebook (``"01_audit_akun"``).
+
+    Returns
+    -------
+    DataFrame
+        One row per section: ``notebook``, ``section``, ``title``,
+        ``available`` (bool) and ``reason`` (what is missing and how to add
+        it; empty when the section can run), in the trainee's language.
+    """
+    get = _getter(source)
+    chosen = [s for s in SECTIONS if notebook is None or s.notebook == notebook]
+    if not chosen:
+        known = ", ".join(dict.fromkeys(s.notebook for s in SECTIONS))
+        raise LabkitError("owndata.unknown_notebook", notebook=notebook, known=known)
+    return pd.DataFrame([_status(s, get) for s in chosen])
 
 
 def can_run(section: str, source: str | None = None, *, say: bool = True) -> bool:
     """True if ``section`` can run on ``source``; else print why (when ``say``).
 
     Notebooks call this before a section that needs data an import may lack,
-    so the trainee reads what is missing instead of a traceback.
+    so the trainee reads what is missing instead of a traceback. Only the
+    tables that section needs are read.
     """
-    keys = [s.key for s in SECTIONS]
-    if section not in keys:
-        raise LabkitError("owndata.unknown_section", section=section, known=", ".join(keys))
-    table = sections_available(source)
-    row = table[table["section"] == section].iloc[0]
+    by_key = {s.key: s for s in SECTIONS}
+    if section not in by_key:
+        raise LabkitError("owndata.unknown_section", section=section, known=", ".join(by_key))
+    row = _status(by_key[section], _getter(source))
     if not row["available"] and say:
         print(i18n.t("owndata.cannot_run", title=row["title"], reason=row["reason"]))
     return bool(row["available"])
+
+
+def load_or_none(name: str, source: str | None = None) -> pd.DataFrame | None:
+    """Table ``name`` of ``source`` (default: the current one), or None if it has none.
+
+    For notebooks that run on imported data: a missing table becomes None,
+    which the analysis functions read as "not given" (their items say "cannot
+    be scored" and what is needed), instead of an error.
+    """
+    src = source or data.current_source()
+    return data.load(name, source=src) if data.has_table(name, src) else None
+
+
+def pick_agency(code: str | None = None, source: str | None = None, *, say: bool = True) -> str:
+    """The agency to audit: ``code`` if ``source`` has it, else the one with most accounts.
+
+    A trainee's imported dataset usually holds one agency, whose id is made
+    from its name (``dinas-kominfo-kota-contoh``); a notebook written for the
+    bundled data names ``AG05``. This returns an id that exists in the data
+    and, when ``say``, prints which agency is used (and why, if ``code`` was
+    not found).
+
+    Raises
+    ------
+    LabkitError
+        ``source`` has no accounts.
+    """
+    src = source or data.current_source()
+    accounts = load_or_none("accounts", src)
+    if accounts is None or accounts.empty:
+        raise LabkitError("owndata.no_agency", source=src)
+    counts = accounts["agency_id"].astype(str).value_counts(sort=False)
+    known = list(counts.index)
+    agencies = load_or_none("agencies", src)
+    names = (
+        {} if agencies is None else dict(zip(agencies["agency_id"], agencies["name"], strict=True))
+    )
+    if code is not None and str(code) in known:
+        chosen, key = str(code), "owndata.agency_chosen"
+    else:
+        chosen = max(known, key=lambda a: (counts[a], -known.index(a)))
+        key = "owndata.agency_fallback" if code else "owndata.agency_default"
+        if len(known) == 1:
+            key += "_only"
+    if say:
+        print(
+            i18n.t(
+                key,
+                code=str(code),
+                agency=chosen,
+                name=str(names.get(chosen, chosen)),
+                source=src,
+                known=", ".join(sorted(known)[:20]),
+            )
+        )
+    return chosen
 
 
 i18n.register(
@@ -1057,6 +1262,34 @@ i18n.register(
             "en": "Unknown section '{section}'. Known: {known}.",
         },
         "owndata.default_agency": {"id": "Instansi saya", "en": "My agency"},
+        "owndata.unknown_notebook": {
+            "id": "Notebook '{notebook}' tidak punya bagian yang memerlukan data tertentu. Notebook yang ada: {known}.",
+            "en": "Notebook '{notebook}' has no section with data needs. Known: {known}.",
+        },
+        "owndata.no_agency": {
+            "id": "Data '{source}' belum berisi akun, jadi belum ada instansi yang dapat diaudit. Impor data atau isi inventaris akun di notebook 05.",
+            "en": "Data '{source}' hold no accounts yet, so there is no agency to audit. Import data or fill in the account inventory in notebook 05.",
+        },
+        "owndata.agency_chosen": {
+            "id": "Instansi yang diaudit: {name} ({agency}).",
+            "en": "Agency audited: {name} ({agency}).",
+        },
+        "owndata.agency_fallback": {
+            "id": "Kode instansi '{code}' tidak ada di data '{source}'. Yang diaudit: {name} ({agency}), instansi dengan akun terbanyak. Kode yang ada: {known}.",
+            "en": "Agency code '{code}' is not in data '{source}'. Auditing {name} ({agency}), the agency with most accounts. Codes present: {known}.",
+        },
+        "owndata.agency_fallback_only": {
+            "id": "Kode instansi '{code}' tidak ada di data '{source}'. Yang diaudit: {name} ({agency}), satu-satunya instansi di data ini.",
+            "en": "Agency code '{code}' is not in data '{source}'. Auditing {name} ({agency}), the only agency in these data.",
+        },
+        "owndata.agency_default_only": {
+            "id": "Yang diaudit: {name} ({agency}), satu-satunya instansi di data '{source}'.",
+            "en": "Auditing {name} ({agency}), the only agency in data '{source}'.",
+        },
+        "owndata.agency_default": {
+            "id": "Yang diaudit: {name} ({agency}), instansi dengan akun terbanyak di data '{source}'. Kode yang ada: {known}.",
+            "en": "Auditing {name} ({agency}), the agency with most accounts in data '{source}'. Codes present: {known}.",
+        },
         "owndata.unknown_agency": {
             "id": "Instansi '{agency}' tidak ada di data contoh. Yang ada: {known}.",
             "en": "Agency '{agency}' is not in the sample data. Known: {known}.",
@@ -1106,8 +1339,8 @@ i18n.register(
             "en": "{platform} account '{old}' (Page/channel name in the export) matched to account '{new}' of the inventory",
         },
         "owndata.note_gains_only": {
-            "id": "berkas harian {platform} hanya memuat pengikut baru per hari, bukan jumlah pengikut; tabel followers tidak diisi dari berkas itu",
-            "en": "the {platform} daily file holds new follows per day, not follower counts; the followers table is not filled from it",
+            "id": "berkas harian {platform} hanya memuat pengikut baru per hari, bukan jumlah pengikut; tabel followers tidak diisi dari berkas itu (angka hariannya disimpan di tabel account_daily)",
+            "en": "the {platform} daily file holds new follows per day, not follower counts; the followers table is not filled from it (its daily numbers are kept in the account_daily table)",
         },
         "owndata.note_no_account": {
             "id": "berkas harian {platform} tidak menyebut akunnya dan ada lebih dari satu akun {platform}, jadi berkas itu dilewati",
@@ -1162,8 +1395,8 @@ i18n.register(
             "en": "there are no daily follower counts. Download the follower export (Meta: Follows; TikTok: FollowerHistory) or fill the Followers column of the inventory.",
         },
         "owndata.why_no_search": {
-            "id": "hasil pencarian akun tidak ada di ekspor platform. Latihan akun palsu memakai data contoh (labkit.data.use(None)).",
-            "en": "account search results are not in platform exports. The impostor exercise uses the sample data (labkit.data.use(None)).",
+            "id": "hasil pencarian akun tidak ada di ekspor platform. Cari nama instansi di tiap platform, catat akun yang muncul di templat hasil pencarian (inventory.write_search_template) lalu impor ulang, atau pakai data contoh (labkit.data.use(None)).",
+            "en": "account search results are not in platform exports. Search each platform for the agency's name, list the accounts found in the search-results template (inventory.write_search_template) and import again, or use the sample data (labkit.data.use(None)).",
         },
         "owndata.why_no_reach": {
             "id": "ekspor Anda tidak memuat jangkauan, impresi atau tayangan (misalnya X tidak melaporkan jangkauan). Pakai engagement per pengikut.",

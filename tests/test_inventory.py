@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import warnings
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -644,3 +645,222 @@ def test_download_guides_cover_every_platform_honestly():
     assert "NOT checked inside the app" in str(owndata.download_guide("x"))
     with pytest.raises(LabkitError):
         owndata.download_guide("myspace")
+
+
+# ---------------------------------------------------------------------------- daily metrics
+
+
+def test_import_keeps_daily_account_metrics_in_long_format(export_folder):
+    summary = owndata.import_own_data(export_folder, tz="WITA")
+    daily = data.load("account_daily", source="instansi_saya")
+    schema.validate(daily, "account_daily")
+    assert summary.tables["account_daily"] == len(daily)
+    by = daily.set_index(["platform", "account", "metric"]).sort_index()
+    # TikTok follower counts and Instagram new follows: each file's only account
+    assert by.loc[("tiktok", "kominfo_tt", "followers"), "value"].tolist() == [10, 12, 15]
+    ig = by.loc[("instagram", "kominfo_ig", "follows")]  # 10 -> 12 -> 15 followers
+    assert ig["value"].tolist() == [2, 3]  # the first day's gain is unknown: left out, not 0
+    assert ig["date"].tolist() == list(pd.date_range("2026-03-14", periods=2))
+    assert daily["value"].dtype == "float64" and daily["value"].notna().all()
+    assert not daily.duplicated(["platform", "account", "date", "metric"]).any()
+    assert any("account_daily" in note for note in summary.notes)  # gains kept, not counted
+    # a daily file whose account cannot be told is left out, not given to a guessed account
+    other = _posts("instagram", "kominfo_ig2", 2, content_type="image")
+    from labkit.ingest import writers
+
+    writers.write_export(other, "meta_ig_posts", export_folder / "ig2", tz="WITA")
+    summary = owndata.import_own_data(export_folder, tz="WITA")
+    daily = data.load("account_daily", source="instansi_saya")
+    assert "instagram" not in set(daily["platform"].astype(str))
+    assert any("tidak menyebut akunnya" in note for note in summary.notes)
+    # a re-import replaces the table: no daily file left, no stale rows
+    shutil.rmtree(export_folder / "ig_harian")
+    shutil.rmtree(export_folder / "tiktok 2026-03-13_2026-03-15")
+    owndata.import_own_data(export_folder, tz="WITA")
+    left = (
+        data.load("account_daily", source="instansi_saya")
+        if data.has_table("account_daily", "instansi_saya")
+        else schema.empty("account_daily")
+    )
+    assert not {"tiktok", "instagram"} & set(left["platform"].astype(str))
+
+
+def test_daily_metrics_names_metrics_and_skips_per_video_tables():
+    daily = {
+        "x": pd.DataFrame(
+            {
+                "platform": pd.Categorical(["x", "x"], categories=schema.PLATFORMS),
+                "account": pd.array([None, None], dtype="string"),
+                "date": pd.to_datetime(["2026-05-01", "2026-05-02"]),
+                "Profile visits": pd.array([5, None], dtype="Int64"),
+                "new follows": [1.0, 2.0],
+                "note": ["a", "b"],
+            }
+        ),
+        "youtube_videos": pd.DataFrame(
+            {"platform": ["youtube"], "account": ["kanal"], "post_id": ["v1"],
+             "date": pd.to_datetime(["2026-05-01"]), "views": [9]}
+        ),
+    }  # fmt: skip
+    known = full([{"platform": "x", "account": "humas", "agency_id": "a", "tz": "WIB"}], "accounts")
+    table, notes = owndata.daily_metrics(daily, None, known)
+    assert notes == []
+    assert set(zip(table["metric"], table["value"], strict=True)) == {
+        ("profile_visits", 5.0),
+        ("new_follows", 1.0),
+        ("new_follows", 2.0),
+    }  # the empty profile-visits day is left out, not read as 0; text columns are not metrics
+    assert set(table["account"]) == {"humas"} and set(table["platform"].astype(str)) == {"x"}
+    two = pd.concat([known, known.assign(account="humas2")], ignore_index=True)
+    table, notes = owndata.daily_metrics(daily, None, two)
+    assert table is None and "x" in notes[0]
+
+
+def test_follower_jump_section_runs_on_daily_new_follows():
+    daily = full(
+        {
+            "platform": "instagram",
+            "account": "humas",
+            "date": pd.date_range("2026-05-01", periods=3),
+            "metric": "follows",
+            "value": [3.0, 250.0, 4.0],
+        },
+        "account_daily",
+    )
+    data.save_dataset("instansi_saya", {"account_daily": daily})
+    assert owndata.can_run("audit_pengikut", "instansi_saya", say=False)
+    assert not owndata.can_run("er_pengikut", "instansi_saya", say=False)  # gains are no counts
+
+
+# ---------------------------------------------------------------------------- search results
+
+
+SEARCH_ROWS = [
+    {"Platform": "Instagram", "Akun": "@Diskominfo_Contoh", "Nama tampilan": "Diskominfo Kota",
+     "Instansi yang dicari": "Dinas Kominfo Kota Contoh", "Pengikut": "12.400",
+     "Tanggal dibuat": "15/03/2016", "Terverifikasi": "ya"},
+    {"Platform": "IG", "Akun": "https://www.instagram.com/diskominfo.contoh_resmi/",
+     "Nama tampilan": "Diskominfo Kota (resmi)", "Instansi yang dicari": "Dinas Kominfo Kota Contoh",
+     "Pengikut": "221", "Tanggal dibuat": "25/12/2025", "Terverifikasi": "tidak"},
+]  # fmt: skip
+
+
+def test_search_template_is_written_and_read_back(tmp_path):
+    path = inv.write_search_template(tmp_path / "hasil_pencarian.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["hasil_pencarian", "petunjuk"]
+    assert [c.value for c in wb["hasil_pencarian"][1]] == [f.id for f in inv.SEARCH_FIELDS]
+    fill_xlsx(path, "hasil_pencarian", SEARCH_ROWS)
+    assert inv.template_kind(path) == "search_results"
+    found = inv.read_search_results(path, tz="WITA")
+    schema.validate(found, "search_results")
+    assert found["account"].tolist() == ["diskominfo_contoh", "diskominfo.contoh_resmi"]
+    assert set(found["query_agency_id"]) == {inv.agency_id("Dinas Kominfo Kota Contoh")}
+    assert found["followers"].tolist() == [12400, 221]
+    assert found["verified"].tolist() == [True, False]
+    assert found["created_at"].iloc[1] == pd.Timestamp("2025-12-24 16:00", tz="UTC")  # WITA
+    for suffix in ("csv", "xlsx"):
+        again = inv.write_filled_search_results(found, tmp_path / f"lagi.{suffix}", tz="WITA")
+        assert inv.template_kind(again) == "search_results"
+        pd.testing.assert_frame_equal(inv.read_search_results(again, tz="WITA"), found)
+    assert inv.template_kind(inv.write_inventory_template(tmp_path / "inv.csv")) != (
+        "search_results"
+    )
+
+
+def test_search_template_errors_name_file_row_and_column(tmp_path):
+    path = inv.write_search_template(tmp_path / "cari.xlsx")
+    fill_xlsx(path, "hasil_pencarian", [SEARCH_ROWS[0], SEARCH_ROWS[0]])
+    with pytest.raises(TemplateError) as err:
+        inv.read_search_results(path)
+    assert err.value.key == "inventory.duplicate_account" and "3" in str(err.value)
+    path = inv.write_search_template(tmp_path / "cari2.xlsx")
+    fill_xlsx(path, "hasil_pencarian", [dict(SEARCH_ROWS[0], **{"Instansi yang dicari": ""})])
+    with pytest.raises(TemplateError) as err:
+        inv.read_search_results(path)
+    assert "Instansi yang dicari" in str(err.value) and "baris 2" in str(err.value)
+
+
+def test_import_reads_the_search_template_and_the_impostor_section_runs(export_folder):
+    rows = [dict(r, **{"Instansi yang dicari": "Diskominfo Kota"}) for r in SEARCH_ROWS]
+    path = inv.write_search_template(export_folder / "cari.xlsx")
+    fill_xlsx(path, "hasil_pencarian", rows)
+    _inventory(export_folder)
+    summary = owndata.import_own_data(export_folder, tz="WITA")
+    assert summary.tables["search_results"] == 2
+    assert "search_results" in set(summary.files["kind"])
+    found = data.load("search_results", source="instansi_saya")
+    accounts = data.load("accounts", source="instansi_saya")
+    assert set(found["query_agency_id"]) == set(accounts["agency_id"])  # ids agree
+    assert "diskominfo_contoh" not in set(accounts["account"])  # found, not owned
+    assert owndata.can_run("audit_akun_palsu", "instansi_saya", say=False)
+    path.unlink()
+    owndata.import_own_data(export_folder, tz="WITA")  # derived from the folder: replaced
+    assert not data.has_table("search_results", "instansi_saya")
+
+
+def test_find_templates_skips_files_already_read_as_exports(export_folder, monkeypatch):
+    _inventory(export_folder)
+    opened = []
+    real = inv.template_kind
+    monkeypatch.setattr(inv, "template_kind", lambda p: opened.append(p.name) or real(p))
+    summary = owndata.import_own_data(export_folder, tz="WITA")
+    assert "inv.xlsx" in opened and summary.tables["accounts"] >= 2
+    exports = {
+        Path(f).name for f in summary.files.loc[summary.files["kind"] != "inventory", "file"]
+    }
+    assert exports and not exports & set(opened)
+
+
+# ---------------------------------------------------------------------------- notebook helpers
+
+
+def test_pick_agency_and_load_or_none_for_notebooks(capsys):
+    accounts = full(
+        [{"platform": "x", "account": "a1", "agency_id": "dinas-a", "tz": "WIB"},
+         {"platform": "x", "account": "b1", "agency_id": "dinas-b", "tz": "WIB"},
+         {"platform": "instagram", "account": "b2", "agency_id": "dinas-b", "tz": "WIB"}],
+        "accounts",
+    )  # fmt: skip
+    agencies = full([{"agency_id": "dinas-b", "name": "Dinas B", "tz": "WIB"}], "agencies")
+    data.save_dataset("instansi_saya", {"accounts": accounts, "agencies": agencies})
+    data.use("instansi_saya")
+    assert owndata.pick_agency("dinas-a") == "dinas-a"
+    assert "Instansi yang diaudit" in capsys.readouterr().out
+    assert owndata.pick_agency("AG05") == "dinas-b"  # most accounts
+    out = capsys.readouterr().out
+    assert "'AG05' tidak ada" in out and "Dinas B (dinas-b)" in out and "dinas-a" in out
+    assert owndata.pick_agency(None, say=False) == "dinas-b"
+    assert capsys.readouterr().out == ""
+    assert owndata.load_or_none("posts") is None
+    assert len(owndata.load_or_none("accounts")) == 3
+    assert owndata.pick_agency("AG05", source=data.BUNDLED, say=False) == "AG05"
+    mine = owndata.sections_available(notebook="01_audit_akun")
+    assert set(mine["notebook"]) == {"01_audit_akun"} and "audit_balasan" in set(mine["section"])
+    with pytest.raises(LabkitError) as err:
+        owndata.sections_available(notebook="99_tidak_ada")
+    assert "01_audit_akun" in str(err.value)
+    data.save_dataset("kosong", {"accounts": schema.empty("accounts")})
+    with pytest.raises(LabkitError) as err:
+        owndata.pick_agency("AG05", source="kosong")
+    assert err.value.key == "owndata.no_agency"
+
+
+def test_reply_section_needs_reply_times(capsys):
+    comments = full(
+        {
+            "platform": "x",
+            "account": "humas",
+            "post_id": "1",
+            "comment_id": ["c1", "c2"],
+            "created_at": pd.to_datetime(["2026-01-01 01:00", "2026-01-01 02:00"], utc=True),
+            "text": ["Kapan buka?", "Terima kasih"],
+        },
+        "comments",
+    )
+    data.save_dataset("instansi_saya", {"comments": comments})
+    assert not owndata.can_run("audit_balasan", "instansi_saya")
+    assert "Waktu dibalas" in capsys.readouterr().out
+    comments.loc[0, "replied_at"] = pd.Timestamp("2026-01-01 03:00", tz="UTC")
+    data.save_dataset("instansi_saya", {"comments": comments})
+    assert owndata.can_run("audit_balasan", "instansi_saya")

@@ -1,29 +1,103 @@
 """Exercises of notebook 01_audit_akun (auditing an agency's social media accounts).
 
-Answers are checked against the universe's ground truth (``truth_*`` tables),
-read at check time; nothing here is used by :mod:`labkit.audit` itself.
+On the bundled universe, answers are checked against its ground truth
+(``truth_*`` tables), read at check time; nothing here is used by
+:mod:`labkit.audit` itself. On the trainee's own data (``data.use(...)`` or
+``LABKIT_SOURCE``) there is no ground truth: an answer is compared with what
+the lab's audit finds in the same data, and the feedback says so.
 Accounts are named by ``(platform, handle)`` pairs, because the same handle can
 exist on two platforms.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 
 from labkit import data
 from labkit.check import CustomProblem, EqualityProblem, ThoughtProblem, ____
+from labkit.check.feedback import Status
 from labkit.exercises import register
 
+Pairs = set[tuple[str, str]]
 
-def _defect(name: str) -> set[tuple[str, str]]:
-    truth = data.load("truth_account_defects")
-    sel = truth.loc[truth["defect"] == name]
-    return set(zip(sel["platform"].astype(str), sel["account"].astype(str), strict=True))
+_OWN_NOTE = {
+    "id": "Ini data Anda sendiri: tidak ada kunci jawaban, jadi jawaban dibandingkan dengan hasil audit lab atas data yang sama.",
+    "en": "These are your own data: there is no answer key, so the answer is compared with the lab's audit of the same data.",
+}
+_NO_SEARCH_NOTE = {
+    "id": "Data ini tidak memuat hasil pencarian akun, jadi belum ada akun palsu yang dapat ditemukan. Catat hasil pencarian nama instansi di templat hasil pencarian (inventory.write_search_template) lalu impor ulang untuk mencarinya.",
+    "en": "These data hold no account search results, so no impostor can be found yet. List the results of searching for the agency's name in the search-results template (inventory.write_search_template) and import again to look for them.",
+}
+_reference: dict[tuple, Any] = {}
 
 
-def _impostors() -> set[tuple[str, str]]:
-    truth = data.load("truth_impostors")
-    return set(zip(truth["platform"].astype(str), truth["candidate"].astype(str), strict=True))
+def _own_data() -> bool:
+    return data.current_source() != data.BUNDLED
+
+
+def reference_report():
+    """The lab's audit of the current own dataset (what an own-data answer is compared with).
+
+    Cached until the dataset's files change.
+    """
+    from labkit import audit, owndata
+
+    src = data.current_source()
+    folder = data.own_data_dir(src)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.parquet")))
+    key = (src, stamp)
+    if key not in _reference:
+        _reference.clear()
+        comments = data.load("comments", mask=False) if data.has_table("comments") else None
+        _reference[key] = audit.audit(
+            data.load("accounts"),
+            owndata.load_or_none("posts"),
+            comments,
+            search_results=owndata.load_or_none("search_results"),
+            agencies=owndata.load_or_none("agencies"),
+        )
+    return _reference[key]
+
+
+def _pairs(df: pd.DataFrame, account: str = "account") -> Pairs:
+    return set(zip(df["platform"].astype(str), df[account].astype(str), strict=True))
+
+
+def _defect(name: str) -> Pairs:
+    if _own_data():
+        found = reference_report().problems()
+        return _pairs(found.loc[found["problem"] == name])
+    truth = data.load("truth_account_defects", source=data.BUNDLED)
+    return _pairs(truth.loc[truth["defect"] == name])
+
+
+def _impostors() -> Pairs:
+    if _own_data():
+        return _pairs(reference_report().impostors(), "candidate")
+    return _pairs(data.load("truth_impostors", source=data.BUNDLED), "candidate")
+
+
+class AuditAnswer(EqualityProblem):
+    """An :class:`EqualityProblem` whose feedback says when the data are the trainee's own."""
+
+    def __init__(
+        self, expected: Callable[[], Any], *, own_note: Callable[[], Any] | None = None, **kw: Any
+    ) -> None:
+        super().__init__(expected, **kw)
+        self._own_note = own_note or (lambda: _OWN_NOTE)
+
+    def _grade(self, answer: Any) -> tuple[Status, Any]:
+        status, detail = super()._grade(answer)
+        if status is Status.CORRECT and _own_data():
+            return status, self._own_note()
+        return status, detail
+
+
+def _impostor_note() -> dict[str, str]:
+    return _OWN_NOTE if data.has_table("search_results") else _NO_SEARCH_NOTE
 
 
 def _needs_reply_example(text: object) -> tuple[bool, dict[str, str] | None]:
@@ -43,7 +117,7 @@ def _needs_reply_example(text: object) -> tuple[bool, dict[str, str] | None]:
     return True, None
 
 
-q1 = EqualityProblem(
+q1 = AuditAnswer(
     lambda: _defect("dormant"),
     hints=[
         {
@@ -61,7 +135,7 @@ q1 = EqualityProblem(
     ),
 )
 
-q2 = EqualityProblem(
+q2 = AuditAnswer(
     lambda: _defect("inactive"),
     hints=[
         {
@@ -79,7 +153,7 @@ q2 = EqualityProblem(
     ),
 )
 
-q3 = EqualityProblem(
+q3 = AuditAnswer(
     lambda: _defect("duplicate_account"),
     hints=[
         {
@@ -94,8 +168,9 @@ q3 = EqualityProblem(
     ),
 )
 
-q5 = EqualityProblem(
+q5 = AuditAnswer(
     _impostors,
+    own_note=_impostor_note,
     hints=[
         {
             "id": "Akun peniru ada di tabel `peniru` (kolom `candidate`), per platform.",

@@ -5,7 +5,9 @@ Platform exports carry posts and daily numbers, but not the profile itself
 runs the account) and, for most platforms, not the comments. The trainee adds
 them through two templates (XLSX or CSV) or the inventory form
 (:mod:`labkit.widgets.inventory`); all three go through the same row parser
-here, so a value is read the same way wherever it was typed.
+here, so a value is read the same way wherever it was typed. A third template
+lists the accounts found by searching each platform for the agency's name
+(:func:`write_search_template`), where the audit looks for impostors.
 
 >>> from labkit.ingest import inventory
 >>> inventory.write_inventory_template("inventaris_akun.xlsx")      # doctest: +SKIP
@@ -391,15 +393,101 @@ COMMENT_FIELDS: tuple[Field, ...] = (
     ),
 )
 
+#: the accounts found by searching each platform for the agency's name (impostors hide there)
+SEARCH_FIELDS: tuple[Field, ...] = (
+    Field(
+        "platform",
+        "Platform",
+        "Platform",
+        "platform",
+        "Platform tempat Anda mencari: Facebook, Instagram, X, TikTok atau YouTube.",
+        "Platform you searched: Facebook, Instagram, X, TikTok or YouTube.",
+        "Instagram",
+        True,
+    ),
+    Field(
+        "account",
+        "Akun",
+        "Account",
+        "handle",
+        "Nama akun (handle) yang muncul di hasil pencarian, tanpa @, atau tautan profilnya. "
+        "Tulis semua akun yang memakai nama instansi, termasuk akun resmi.",
+        "The handle found in the search results, without @, or its profile link. "
+        "List every account using the agency's name, the official ones too.",
+        "diskominfo.contoh_resmi",
+        True,
+        ("handle", "username", "akun ditemukan"),
+    ),
+    Field(
+        "display_name",
+        "Nama tampilan",
+        "Display name",
+        "text",
+        "Nama yang tampil di profil akun itu.",
+        "The name shown on that profile.",
+        "Diskominfo Kota Contoh",
+    ),
+    Field(
+        "query_agency",
+        "Instansi yang dicari",
+        "Agency searched for",
+        "text",
+        "Nama lengkap instansi yang Anda cari, sama dengan kolom Instansi di inventaris akun.",
+        "Full name of the agency you searched for, as in the Agency column of the inventory.",
+        "Dinas Komunikasi dan Informatika Kota Contoh",
+        True,
+        ("query agency id", "instansi dicari", "dicari"),
+    ),
+    Field(
+        "followers",
+        "Pengikut",
+        "Followers",
+        "count",
+        "Jumlah pengikut akun itu (boleh kosong).",
+        "Followers of that account (may be empty).",
+        "221",
+        False,
+        ("subscribers", "pelanggan"),
+    ),
+    Field(
+        "created_at",
+        "Tanggal dibuat",
+        "Created on",
+        "time",
+        "Tanggal akun itu dibuat bila terlihat, HH/BB/TTTT (boleh kosong).",
+        "Date the account was created if shown, DD/MM/YYYY (may be empty).",
+        "25/12/2025",
+        False,
+        ("dibuat", "created", "created at"),
+    ),
+    Field(
+        "verified",
+        "Terverifikasi",
+        "Verified",
+        "bool",
+        "Ada lencana verifikasi (centang)? ya atau tidak.",
+        "Has the verification badge? yes or no.",
+        "tidak",
+        False,
+        ("centang biru", "verifikasi"),
+    ),
+)
+
 #: sheet names of the XLSX templates, per language and table
 SHEETS = {
     "accounts": {"id": "akun", "en": "accounts"},
     "agencies": {"id": "instansi", "en": "agencies"},
     "comments": {"id": "komentar", "en": "comments"},
+    "search_results": {"id": "hasil_pencarian", "en": "search_results"},
     "help": {"id": "petunjuk", "en": "instructions"},
 }
 
-_FIELDS = {"accounts": ACCOUNT_FIELDS, "agencies": AGENCY_FIELDS, "comments": COMMENT_FIELDS}
+_FIELDS = {
+    "accounts": ACCOUNT_FIELDS,
+    "agencies": AGENCY_FIELDS,
+    "comments": COMMENT_FIELDS,
+    "search_results": SEARCH_FIELDS,
+}
 
 
 # ---------------------------------------------------------------------------- value parsers
@@ -971,7 +1059,7 @@ def _guess_table(df: pd.DataFrame) -> str | None:
 
 
 def template_kind(path: PathLike) -> str | None:
-    """``"inventory"``, ``"comments"`` or ``None``: is ``path`` a filled-in template?"""
+    """``"inventory"``, ``"comments"``, ``"search_results"`` or ``None``: a filled-in template?"""
     try:
         sheets = _pick_sheets(read_rows(path), Path(path).name)
     except TemplateError:
@@ -980,6 +1068,8 @@ def template_kind(path: PathLike) -> str | None:
         return "comments"
     if "accounts" in sheets:
         return "inventory"
+    if "search_results" in sheets:
+        return "search_results"
     return None
 
 
@@ -1085,6 +1175,70 @@ def read_comments_template(path: PathLike, *, tz: str = "Asia/Jakarta") -> pd.Da
     return schema.conform(df, "comments", source=file)
 
 
+def read_search_results(path: PathLike, *, tz: str = "Asia/Jakarta") -> pd.DataFrame:
+    """Read a filled-in search-results template as the canonical ``search_results`` table.
+
+    The trainee searches each platform for the agency's name and lists every
+    account found (official ones too); the audit looks for impostors among
+    them. ``Instansi yang dicari`` becomes ``query_agency_id`` the same way the
+    inventory makes agency ids from names (:func:`agency_id`), so both match.
+
+    Raises
+    ------
+    TemplateError
+        Naming the file, row, column and the fix (also for an account listed twice).
+    """
+    file = Path(path).name
+    sheets = _pick_sheets_for(read_rows(path), file, "search_results")
+    if "search_results" not in sheets:
+        raise TemplateError(
+            "inventory.no_sheet",
+            file=file,
+            sheet=SHEETS["search_results"]["id"],
+            expected=", ".join(f.header() for f in SEARCH_FIELDS if f.required),
+        )
+    zone = tz_code(tz)
+    records = _parse_rows(sheets["search_results"], SEARCH_FIELDS, "search_results", file, tz=zone)
+    rows = []
+    seen: dict[tuple[str, str], Any] = {}
+    for rec in records:
+        handle, link_platform = rec["account"]
+        if link_platform and link_platform != rec["platform"]:
+            raise TemplateError(
+                "inventory.platform_conflict",
+                file=file,
+                row=rec["_row"],
+                handle=handle,
+                platform=rec["platform"],
+                link_platform=link_platform,
+            )
+        key = (rec["platform"], handle)
+        if key in seen:
+            raise TemplateError(
+                "inventory.duplicate_account",
+                file=file,
+                row=rec["_row"],
+                first=seen[key],
+                platform=rec["platform"],
+                handle=handle,
+            )
+        seen[key] = rec["_row"]
+        rows.append(
+            {
+                "platform": rec["platform"],
+                "account": handle,
+                "display_name": rec.get("display_name"),
+                "query_agency_id": agency_id(rec["query_agency"]),
+                "followers": rec.get("followers"),
+                "created_at": rec.get("created_at"),
+                "verified": rec.get("verified"),
+            }
+        )
+    df = pd.DataFrame(rows, columns=schema.SEARCH_RESULTS.names)
+    df["created_at"] = pd.to_datetime(df["created_at"], utc=True)
+    return schema.conform(df, "search_results", source=file)
+
+
 def _header_of(df: pd.DataFrame, column: str) -> str:
     lookup = _header_map(COMMENT_FIELDS)
     for h in df.columns:
@@ -1125,6 +1279,14 @@ def write_comments_template(path: PathLike, *, lang: str | None = None) -> Path:
     Same layout rules as :func:`write_inventory_template`.
     """
     return _write_template(path, ["comments"], lang)
+
+
+def write_search_template(path: PathLike, *, lang: str | None = None) -> Path:
+    """Write an empty template for the accounts found by searching for the agency's name.
+
+    Same layout rules as :func:`write_inventory_template`.
+    """
+    return _write_template(path, ["search_results"], lang)
 
 
 def _write_template(path: PathLike, tables: list[str], lang: str | None) -> Path:
@@ -1264,13 +1426,52 @@ def write_filled_comments(
     return _write_filled(path, {"comments": (COMMENT_FIELDS, rows)}, lang)
 
 
+def write_filled_search_results(
+    search_results: pd.DataFrame,
+    path: PathLike,
+    *,
+    agencies: pd.DataFrame | None = None,
+    tz: str = "Asia/Jakarta",
+    lang: str | None = None,
+) -> Path:
+    """Write a canonical ``search_results`` table into the search-results template layout.
+
+    ``query_agency_id`` is written as the agency's name when ``agencies`` gives
+    it (what a trainee types); creation dates as local days in ``tz``.
+    """
+    lang = lang or i18n.get_language()
+    zone = schema.TIMEZONES.get(tz, tz)
+    names = (
+        {} if agencies is None else dict(zip(agencies["agency_id"], agencies["name"], strict=True))
+    )
+    yes, no = ("ya", "tidak") if lang == "id" else ("yes", "no")
+
+    def cell(column: str, value: Any) -> str:
+        if _blank(value):
+            return ""
+        if column == "verified":
+            return yes if bool(value) else no
+        if column == "created_at":
+            return pd.Timestamp(value).tz_convert(zone).strftime("%d/%m/%Y")
+        if column == "query_agency":
+            return str(names.get(value, value))
+        return str(value)
+
+    rows = [
+        [cell(f.column, dict(rec, query_agency=rec["query_agency_id"]).get(f.column))
+         for f in SEARCH_FIELDS]
+        for rec in search_results.to_dict("records")
+    ]  # fmt: skip
+    return _write_filled(path, {"search_results": (SEARCH_FIELDS, rows)}, lang)
+
+
 def _write_filled(
     path: PathLike, sheets: Mapping[str, tuple[tuple[Field, ...], list[list[Any]]]], lang: str
 ) -> Path:
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     if p.suffix.lower() == ".csv":
-        fields, rows = sheets["accounts" if "accounts" in sheets else "comments"]
+        fields, rows = sheets["accounts"] if "accounts" in sheets else next(iter(sheets.values()))
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow([f.header(lang) for f in fields])
@@ -1298,6 +1499,7 @@ i18n.register(
         "inventory.table_accounts": {"id": "akun", "en": "accounts"},
         "inventory.table_agencies": {"id": "instansi", "en": "agencies"},
         "inventory.table_comments": {"id": "komentar", "en": "comments"},
+        "inventory.table_search_results": {"id": "hasil pencarian", "en": "search results"},
         "inventory.no_file": {
             "id": "Berkas '{file}' tidak ditemukan. Periksa nama dan foldernya.",
             "en": "File '{file}' was not found. Check its name and folder.",
