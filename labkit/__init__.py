@@ -23,11 +23,13 @@ def status() -> dict[str, str]:
     """Where data come from, where work is saved, language and masking state."""
     from labkit import data, privacy, workspace
 
+    source = data.current_source()
+    folder = data.data_dir() if source == data.BUNDLED else data.own_data_dir(source)
     return {
         "version": __version__,
         "language": get_language(),
-        "source": data.current_source(),
-        "data_dir": str(data.data_dir()),
+        "source": source,
+        "data_dir": str(folder),
         "work_dir": str(workspace.work_dir()),
         "masking": privacy.status(),
     }

@@ -137,6 +137,9 @@ def test_own_dataset_as_source(bundle):
     assert data.own_datasets() == ["instansi_saya"]
     data.use("instansi_saya")
     assert data.current_source() == "instansi_saya"
+    import labkit
+
+    assert labkit.status()["data_dir"] == str(data.own_data_dir("instansi_saya"))
     loaded = data.load("posts")
     assert list(loaded["account"]) == ["dinas_saya", "dinas_saya"]
     with pytest.raises(DataError) as info:
