@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -74,22 +75,27 @@ def _umask() -> int:
     return mask
 
 
+def _keep_history(target: Path) -> None:
+    """Copy the current ``target`` into ``<name>.history/`` (the original stays in place)."""
+    hist = target.with_name(target.name + ".history")
+    hist.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    shutil.copy2(target, hist / f"{stamp}{target.suffix}")
+    for stale in sorted(hist.iterdir())[:-HISTORY_KEEP]:
+        stale.unlink()
+
+
 def _atomic_write(target: Path, write: Callable[[Path], None], history: bool) -> Path:
+    """Write through a temporary file; the old version stays in place until the new one is complete."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if history and target.exists():
-        hist = target.with_name(target.name + ".history")
-        hist.mkdir(exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        os.replace(target, hist / f"{stamp}{target.suffix}")
-        old = sorted(hist.iterdir())
-        for stale in old[:-HISTORY_KEEP]:
-            stale.unlink()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; keep the user's usual mode
+        if history and target.exists():
+            _keep_history(target)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -273,3 +273,53 @@ def test_year_less_dates_need_a_year():
         times(["August 31"], tz="UTC", dates=True)
     _, got = times(["August 31", "September 1"], tz="UTC", dates=True, year=2025)
     assert got == [pd.Timestamp("2025-08-31"), pd.Timestamp("2025-09-01")]
+
+
+@pytest.mark.parametrize("big", ["99999999999999999999999", "9,223,372,036,854,775,808"])
+def test_counts_beyond_int64_raise_a_labkit_error(big):
+    with pytest.raises(ExportReadError) as info:
+        counts(["10", "12,400", big])
+    assert info.value.key == "ingest.count_too_large"
+    assert info.value.params["row"] == 4 and info.value.params["column"] == "Jumlah"
+
+
+def test_oversized_count_in_a_real_export_names_file_and_row(tmp_path):
+    from labkit.ingest import read_export
+    from labkit.ingest.writers import write_export
+
+    posts = pd.DataFrame(
+        {
+            "platform": ["facebook"] * 2,
+            "account": ["humas_kotapelangi"] * 2,
+            "post_id": ["123456789012345_1", "123456789012345_2"],
+            "published_at": pd.to_datetime(["2026-01-05 09:00", "2026-01-06 10:00"]).tz_localize(
+                "Asia/Jakarta"
+            ),
+            "text": ["Info layanan", "Jadwal vaksinasi"],
+            "content_type": ["image", "image"],
+            "url": ["https://facebook.example/1", "https://facebook.example/2"],
+            "impressions": [None, None],
+            "reach": [100, 200],
+            "views": [150, 250],
+            "likes": [10, 20],
+            "comments": [1, 2],
+            "shares": [0, 1],
+            "saves": [None, None],
+        }
+    )
+    path = write_export(posts, "meta_fb_posts", tmp_path / "posts.csv")
+    text = path.read_text(encoding="utf-8-sig").replace('"200"', '"99999999999999999999999"')
+    text = text.replace(",200,", ",99999999999999999999999,")
+    path.write_text(text, encoding="utf-8-sig")
+    with pytest.raises(ExportReadError) as info:
+        read_export(path)
+    assert info.value.key == "ingest.count_too_large"
+    assert "posts.csv" in str(info.value)
+
+
+@pytest.mark.parametrize("bad", ["1e999", "-1e999", "12,5x", "abc"])
+def test_floats_that_are_not_finite_numbers_raise(bad):
+    with pytest.raises(ExportReadError) as info:
+        parse_floats(pa.array(["1.5", bad]), Where("f.csv", "Rata-rata"), decimal=".")
+    assert info.value.key == "ingest.not_a_decimal"
+    assert "bukan angka" in str(info.value)

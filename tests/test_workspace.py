@@ -85,3 +85,19 @@ def test_saved_files_follow_the_umask():
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_failed_save_with_history_keeps_the_current_file():
+    good = pd.DataFrame({"a": [1, 2]})
+    workspace.save_table("audit/x.parquet", good, history=True)
+    workspace.save_table("audit/x.parquet", good.assign(a=[3, 4]), history=True)
+
+    class Unsaveable(pd.DataFrame):
+        def to_parquet(self, *args, **kwargs):
+            raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        workspace.save_table("audit/x.parquet", Unsaveable({"a": [9]}), history=True)
+    current = pd.read_parquet(workspace.resolve("audit/x.parquet"))
+    assert list(current["a"]) == [3, 4]
+    assert len(workspace.history("audit/x.parquet")) == 1  # only the successful replacement

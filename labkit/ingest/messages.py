@@ -63,6 +63,14 @@ MESSAGES = {
         "id": "Berkas '{file}', baris {row}, kolom '{column}': '{value}' bukan bilangan bulat ({n} sel seperti ini di kolom itu). Kolom ini harus berisi angka; perbaiki atau kosongkan sel itu, atau unduh ulang ekspor aslinya.",
         "en": "File '{file}', row {row}, column '{column}': '{value}' is not a whole number ({n} such cells in that column). This column must hold numbers; fix or empty that cell, or download the original export again.",
     },
+    "ingest.count_too_large": {
+        "id": "Berkas '{file}', baris {row}, kolom '{column}': '{value}' terlalu besar untuk sebuah jumlah. Periksa apakah sel itu berisi ID atau angka lain yang salah tempat; perbaiki sel itu atau unduh ulang ekspor aslinya.",
+        "en": "File '{file}', row {row}, column '{column}': '{value}' is too large for a count. Check whether the cell holds an ID or another misplaced number; fix that cell or download the original export again.",
+    },
+    "ingest.not_a_decimal": {
+        "id": "Berkas '{file}', baris {row}, kolom '{column}': '{value}' bukan angka ({n} sel seperti ini di kolom itu). Kolom ini harus berisi angka (boleh desimal); perbaiki atau kosongkan sel itu, atau unduh ulang ekspor aslinya.",
+        "en": "File '{file}', row {row}, column '{column}': '{value}' is not a number ({n} such cells in that column). This column must hold numbers (decimals allowed); fix or empty that cell, or download the original export again.",
+    },
     "ingest.negative_count": {
         "id": "Berkas '{file}', baris {row}, kolom '{column}': jumlah negatif '{value}' ({n} sel seperti ini). Jumlah (suka, komentar, jangkauan, ...) tidak mungkin negatif; periksa apakah berkas telah diedit, lalu perbaiki sel itu atau unduh ulang ekspornya.",
         "en": "File '{file}', row {row}, column '{column}': negative count '{value}' ({n} such cells). Counts (likes, comments, reach, ...) cannot be negative; check whether the file was edited, then fix that cell or download the export again.",

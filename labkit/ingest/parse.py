@@ -186,6 +186,16 @@ def _counts_slow(arr: pa.Array, where: Where, signed: bool) -> pa.Array:
     x = pc.replace_substring_regex(s, r"[.,]0{1,2}$", "")
     x = pc.replace_substring_regex(x, r"[.,]|" + _SPACES, "")
     x = pc.replace_substring(x, "\u2212", "-")
+    digits = pc.utf8_length(pc.replace_substring(x, "-", ""))
+    i = _first(pc.greater(digits, 18))  # beyond int64: no real count is this large
+    if i is not None:
+        raise ExportReadError(
+            "ingest.count_too_large",
+            file=where.file,
+            row=where.row(i),
+            column=where.column,
+            value=_short(s[i].as_py()),
+        )
     return pc.cast(x, pa.int64())
 
 
@@ -231,7 +241,7 @@ def parse_floats(values: ArrayLike, where: Where, *, decimal: str | None = None)
     Raises
     ------
     ExportReadError
-        ``ingest.not_a_number`` naming the first bad row.
+        ``ingest.not_a_decimal`` naming the first bad row.
     """
     s = _blank_to_null(_array(values))
     if decimal is None:
@@ -268,20 +278,23 @@ def parse_floats(values: ArrayLike, where: Where, *, decimal: str | None = None)
     ok = pc.or_(ok, pc.match_substring_regex(x, r"^[-+]?\d+(?:\.\d+)?[eE][-+]?\d+$"))
     bad = pc.and_(pc.is_valid(x), pc.invert(pc.fill_null(ok, False)))
     i = _first(bad)
-    if i is not None:
-        raise ExportReadError(
-            "ingest.not_a_number",
-            file=where.file,
-            row=where.row(i),
-            column=where.column,
-            value=_short(_array(values)[i].as_py()),
-            n=_count_true(bad),
-        )
-    x = pc.replace_substring(x, thousands, "")
-    if decimal == ",":
-        x = pc.replace_substring(x, ",", ".")
-    nums = pc.cast(x, pa.float64())
-    return pc.if_else(pc.is_valid(nums), nums, out)
+    if i is None:
+        x = pc.replace_substring(x, thousands, "")
+        if decimal == ",":
+            x = pc.replace_substring(x, ",", ".")
+        nums = pc.cast(x, pa.float64())
+        bad = pc.fill_null(pc.invert(pc.is_finite(nums)), False)  # e.g. 1e999
+        i = _first(bad)
+        if i is None:
+            return pc.if_else(pc.is_valid(nums), nums, out)
+    raise ExportReadError(
+        "ingest.not_a_decimal",
+        file=where.file,
+        row=where.row(i),
+        column=where.column,
+        value=_short(_array(values)[i].as_py()),
+        n=_count_true(bad),
+    )
 
 
 def _re_escape(ch: str) -> str:
