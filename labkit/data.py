@@ -74,9 +74,9 @@ def use(source: str | None) -> str:
     if source in (None, BUNDLED):
         _source = BUNDLED
         return _source
-    folder = own_data_dir(source)
-    if not folder.is_dir():
-        known = ", ".join(sorted(own_datasets())) or "-"
+    if source not in own_datasets():
+        known = ", ".join(own_datasets()) or "-"
+        folder = workspace.work_dir() / "data"
         raise DataError("data.unknown_source", name=source, folder=str(folder), known=known)
     _source = source
     return _source
@@ -91,13 +91,23 @@ def current_source() -> str:
     """
     if _source is not None:
         return _source
-    return os.environ.get("LABKIT_SOURCE", "").strip() or BUNDLED
+    env = os.environ.get("LABKIT_SOURCE", "").strip()
+    if env and env != BUNDLED and env not in own_datasets():
+        raise DataError(
+            "data.unknown_source",
+            name=env,
+            folder=str(workspace.work_dir() / "data"),
+            known=", ".join(own_datasets()) or "-",
+        )
+    return env or BUNDLED
 
 
 def own_datasets() -> list[str]:
     """Names of the trainee's saved datasets."""
     root = workspace.work_dir() / "data"
-    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 def tables(source: str | None = None) -> list[str]:

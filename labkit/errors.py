@@ -19,6 +19,14 @@ from typing import Any
 from labkit import i18n
 
 
+def _render(key: str, params: dict[str, Any]) -> str:
+    # A key that is not in the catalogue is an already-rendered text: that is how
+    # pickle and pytest-xdist rebuild an error or warning (``cls(*args)``).
+    if not params and not i18n.has(key):
+        return key
+    return i18n.t(key, **params)
+
+
 class LabkitError(Exception):
     """Base of every error labkit raises on bad input.
 
@@ -33,10 +41,12 @@ class LabkitError(Exception):
     def __init__(self, key: str, **params: Any) -> None:
         self.key = key
         self.params = params
-        super().__init__(i18n.t(key, **params))
+        super().__init__(_render(key, params))
 
     def message(self, lang: str | None = None) -> str:
         """The message in ``lang`` (default: the current language)."""
+        if not i18n.has(self.key):
+            return str(self)
         return i18n.t(self.key, lang=lang, **self.params)
 
 
@@ -58,7 +68,7 @@ class LabkitWarning(UserWarning):
     def __init__(self, key: str, **params: Any) -> None:
         self.key = key
         self.params = params
-        super().__init__(i18n.t(key, **params))
+        super().__init__(_render(key, params))
 
 
 def warn(

@@ -97,6 +97,11 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def has(key: str) -> bool:
+    """True if a message is registered under ``key``."""
+    return key in _CATALOG
+
+
 def catalog() -> dict[str, dict[str, str]]:
     """Return a copy of the whole message catalogue."""
     return {k: dict(v) for k, v in _CATALOG.items()}
@@ -107,7 +112,23 @@ def get_language() -> str:
     if _current is not None:
         return _current
     env = os.environ.get("LABKIT_LANG", "").strip().lower()
-    return env if env in LANGUAGES else DEFAULT_LANGUAGE
+    if env and env not in LANGUAGES:
+        _warn_bad_env(env)
+        return DEFAULT_LANGUAGE
+    return env or DEFAULT_LANGUAGE
+
+
+_warned_env: set[str] = set()
+
+
+def _warn_bad_env(code: str) -> None:
+    """Say once per code that ``LABKIT_LANG`` is unknown (the default is used)."""
+    if code in _warned_env:
+        return
+    _warned_env.add(code)
+    from labkit.errors import warn
+
+    warn("i18n.unknown_env_language", code=code, known=", ".join(LANGUAGES), stacklevel=3)
 
 
 def set_language(lang: str | None) -> str:
@@ -138,7 +159,12 @@ def t(key: str, *, lang: str | None = None, **params: object) -> str:
     texts = _CATALOG.get(key)
     if texts is None:
         raise KeyError(f"no message registered under {key!r}")
-    text = texts[lang or get_language()]
+    code = get_language() if lang is None else str(lang).strip().lower()
+    if code not in LANGUAGES:
+        from labkit.errors import LabkitError
+
+        raise LabkitError("i18n.unknown_language", code=lang, known=", ".join(LANGUAGES))
+    text = texts[code]
     return text.format(**params) if params or placeholders(text) else text
 
 
@@ -149,6 +175,10 @@ def label(id_text: str, en_text: str) -> str:
 
 register(
     {
+        "i18n.unknown_env_language": {
+            "id": "LABKIT_LANG='{code}' tidak dikenal; bahasa Indonesia dipakai. Gunakan salah satu: {known}.",
+            "en": "LABKIT_LANG='{code}' is unknown; Indonesian is used. Use one of: {known}.",
+        },
         "i18n.unknown_language": {
             "id": "Kode bahasa '{code}' tidak dikenal. Gunakan salah satu: {known}.",
             "en": "Unknown language code '{code}'. Use one of: {known}.",

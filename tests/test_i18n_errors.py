@@ -53,7 +53,9 @@ def test_env_variable_sets_language(monkeypatch):
     monkeypatch.setenv("LABKIT_LANG", "en")
     assert i18n.get_language() == "en"
     monkeypatch.setenv("LABKIT_LANG", "xx")
-    assert i18n.get_language() == "id"
+    i18n._warned_env.discard("xx")
+    with pytest.warns(LabkitWarning):
+        assert i18n.get_language() == "id"
 
 
 def test_unknown_language_is_a_labkit_error_naming_the_choices():
@@ -136,3 +138,30 @@ def test_cli_info_runs():
     )
     assert out.returncode == 0, out.stderr
     assert "work_dir" in out.stdout
+
+
+def test_unknown_language_in_environment_is_said_not_silent(monkeypatch):
+    monkeypatch.setenv("LABKIT_LANG", "fr")
+    i18n._warned_env.discard("fr")
+    with pytest.warns(LabkitWarning, match="LABKIT_LANG='fr'"):
+        assert i18n.get_language() == "id"
+
+
+def test_rendering_in_an_unknown_language_is_a_labkit_error():
+    i18n.register({"test.hi": {"id": "Hai", "en": "Hi"}})
+    with pytest.raises(LabkitError):
+        i18n.t("test.hi", lang="fr")
+    with pytest.raises(LabkitError):
+        LabkitError("test.hi").message("fr")
+
+
+def test_errors_and_warnings_survive_pickling_and_rebuilding():
+    import pickle
+
+    from labkit.errors import DataError
+
+    i18n.register({"test.pk": {"id": "Berkas {f} hilang", "en": "File {f} missing"}})
+    err = pickle.loads(pickle.dumps(DataError("test.pk", f="a.csv")))
+    assert isinstance(err, DataError) and str(err) == "Berkas a.csv hilang"
+    rebuilt = LabkitWarning(*LabkitWarning("test.pk", f="b.csv").args)  # as pytest-xdist does
+    assert str(rebuilt) == "Berkas b.csv hilang"

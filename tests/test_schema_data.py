@@ -167,3 +167,19 @@ def test_source_from_environment_until_use_is_called(bundle, monkeypatch):
     assert len(data.load("posts")) == 1
     data.use(None)  # an explicit choice wins over the environment
     assert data.current_source() == "bundled" and len(data.load("posts")) == 3
+
+
+def test_use_accepts_only_saved_dataset_names():
+    data.save_dataset("ada", {"posts": _posts(1)})
+    for bad in ["..", ".", "tidak_ada"]:
+        with pytest.raises(DataError):
+            data.use(bad)
+    assert data.use("ada") == "ada"
+
+
+def test_unknown_source_in_environment_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(data, "_source", None)
+    monkeypatch.setenv("LABKIT_SOURCE", "..")
+    with pytest.raises(DataError) as info:
+        data.current_source()
+    assert "notebook 05" in str(info.value)
