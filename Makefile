@@ -25,8 +25,16 @@ help:
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Humas Lab needs Python 3.11 or newer")'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
-		( $(PYTHON) -m pip install --user --quiet virtualenv && $(PYTHON) -m virtualenv $(VENV) )
+	@# A usable .venv has pip; rebuild a missing or half-made one. Where the venv module
+	@# cannot install pip (Debian/Ubuntu without python3-venv), bootstrap pip into the venv.
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { \
+		rm -rf $(VENV); \
+		$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+			rm -rf $(VENV) && $(PYTHON) -m venv --without-pip $(VENV) && \
+			$(PYTHON) -m pip --python $(BIN)/python install --quiet pip; } || { \
+			echo "Tidak dapat membuat .venv. Pasang python3-venv (Debian/Ubuntu: apt install python3-venv), lalu ulangi."; \
+			echo "Cannot create .venv. Install python3-venv (Debian/Ubuntu: apt install python3-venv), then retry."; \
+			exit 1; }; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
