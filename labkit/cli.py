@@ -77,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="fail if a committed trainee version is stale"
     )
     p.set_defaults(func=_notebooks)
-    p = sub.add_parser("purge", help="delete imported data from the work folder")
+    p = sub.add_parser(
+        "purge",
+        help="delete imported (masked) data from the work folder; raw downloads elsewhere must be "
+        "deleted by hand, or with labkit.owndata.purge(name, downloads=folder) inside the work folder",
+    )
     p.add_argument("dataset", nargs="?", default=None)
     p.set_defaults(func=_purge)
     args = parser.parse_args(argv)

@@ -511,5 +511,11 @@ def test_committed_datasheet_is_rendered_from_schema_and_data(committed):
     assert sheet.columns_markdown() in readme
     tables, manifest = committed
     assert readme == sheet.render(tables, manifest)
-    for needle in ("CC0", "fiktif", "python -m labkit.universe", "comment duplicate rate"):
+    for needle in (
+        "CC0",
+        "fiktif",
+        "python -m labkit.universe",
+        "comment duplicate rate",
+        "near-duplicate within the ring",
+    ):
         assert needle in readme

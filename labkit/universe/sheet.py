@@ -420,6 +420,10 @@ def render(tables: dict[str, pd.DataFrame] | None = None, manifest: dict | None 
             ),
             ("comment duplicate rate outside the bot ring", _pct(cs["dup_share_outside_ring"], 2)),
             ("bot-ring comments / authors", f"{cs['ring_comments']:,} / {cs['ring_authors']}"),
+            (
+                "bot-ring copies: exact duplicates / with a near-duplicate within the ring",
+                f"{_pct(cs['dup_share_ring'], 2)} / {_pct(cs['ring_near_dup_share'])}",
+            ),
             ("colloquial share (comments with slang forms)", _pct(cs["colloquial_share"])),
             ("comments with planted personal data", _pct(cs["pii_share"], 2)),
             ("comments the agency replied to", _pct(c["replied_at"].notna().mean())),
