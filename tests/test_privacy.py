@@ -513,3 +513,15 @@ def test_messages_exist_in_both_languages():
     assert len(keys) >= 6
     for k in keys:
         assert cat[k]["id"] != cat[k]["en"]
+
+
+def test_masking_twice_keeps_the_pseudonyms_of_the_first_masking():
+    import pandas as pd
+
+    from labkit import privacy
+
+    comments = pd.DataFrame({"author": ["budi_88", "@Sari.W", None], "text": ["a", "b", "c"]})
+    once = privacy.pseudonymise(comments["author"])
+    twice = privacy.pseudonymise(once)
+    assert once.iloc[0].startswith("warga_") and once.iloc[0] != "budi_88"
+    assert list(twice) == list(once)

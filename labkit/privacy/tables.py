@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -137,10 +138,19 @@ def _pseudonym(author: str, salt: bytes) -> str:
     return PSEUDONYM_PREFIX + digest.hexdigest()
 
 
+_PSEUDONYM_RE = re.compile(rf"^{PSEUDONYM_PREFIX}[0-9a-f]{{{PSEUDONYM_HEX}}}$")
+
+
+def _is_pseudonym(value: str) -> bool:
+    return bool(_PSEUDONYM_RE.match(value))
+
+
 def pseudonymise(authors: pd.Series, keep: Iterable[str] = ()) -> pd.Series:
     """Replace every author by its pseudonym, except the handles in ``keep``.
 
-    Missing authors stay missing; index, name and dtype are kept.
+    Missing authors stay missing; index, name and dtype are kept. A value that
+    already is a pseudonym (masked once on import) is left as it is, so masking
+    twice gives the same result as masking once.
     """
     keep = {normalize_handle(h) for h in keep}
     codes, uniques = pd.factorize(authors, use_na_sentinel=True)
@@ -148,7 +158,10 @@ def pseudonymise(authors: pd.Series, keep: Iterable[str] = ()) -> pd.Series:
         return authors.copy()
     salt = _salt()
     mapped = np.array(
-        [u if normalize_handle(u) in keep else _pseudonym(u, salt) for u in map(str, uniques)],
+        [
+            u if normalize_handle(u) in keep or _is_pseudonym(u) else _pseudonym(u, salt)
+            for u in map(str, uniques)
+        ],
         dtype=object,
     )
     values = np.where(codes >= 0, mapped[np.maximum(codes, 0)], None)
