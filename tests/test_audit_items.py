@@ -222,6 +222,61 @@ def test_duplicate_accounts_same_unit_same_platform():
     )
 
 
+def test_duplicates_cannot_be_scored_without_name_and_unit():
+    # two instagram accounts of one agency with neither name nor unit: they cannot be compared
+    acc = accounts(
+        account("instagram", "humas_a", display_name=None, unit=None),
+        account("instagram", "humas_a2", display_name=None, unit=None),
+        account("facebook", "humas_a", display_name=None, unit=None),  # alone on its platform
+    )
+    r = audit(acc, as_of=AS_OF)
+    items = r.items.loc[r.items["item_id"] == "INV-02"]
+    got = {
+        (pl, h): (st, need if isinstance(need, str) else None)
+        for pl, h, st, need in zip(
+            items["platform"], items["account"], items["state"], items["need"], strict=True
+        )
+    }
+    assert got == {
+        ("instagram", "humas_a"): ("cannot", "audit.need.value"),
+        ("instagram", "humas_a2"): ("cannot", "audit.need.value"),
+        ("facebook", "humas_a"): ("scored", None),
+    }
+    assert "display_name" in evidence(r, "INV-02", "humas_a2")
+
+
+def test_duplicates_never_group_different_units_or_a_name_inside_another():
+    acc = accounts(
+        account(
+            "instagram",
+            "dinkes_kotacontoh",
+            unit="Dinkes",
+            display_name="Dinas Kesehatan Kota Contoh",
+        ),
+        account(
+            "instagram",
+            "puskesmas_sukamaju",
+            unit="Puskesmas Sukamaju",
+            display_name="Puskesmas Sukamaju Dinas Kesehatan Kota Contoh",
+        ),
+        # no unit: compared by name only; a name containing another is not a duplicate
+        account("instagram", "rsud_a", unit=None, display_name="Kota Contoh"),
+        account("instagram", "rsud_b", unit=None, display_name="RSUD Daerah Kota Contoh"),
+        # no unit, the same words in another order: a duplicate
+        account("instagram", "humas_x", unit=None, display_name="Humas Kota Contoh"),
+        account("instagram", "humas_y", unit=None, display_name="Kota Contoh Humas", followers=5),
+    )
+    r = audit(acc, as_of=AS_OF)
+    assert pts(r, "INV-02") == {
+        "dinkes_kotacontoh": 2.0,
+        "puskesmas_sukamaju": 2.0,
+        "rsud_a": 2.0,
+        "rsud_b": 2.0,
+        "humas_x": 1.0,
+        "humas_y": 0.0,
+    }
+
+
 def test_impostors_from_search_results():
     acc = accounts(account("instagram", "humas_kota"), account("facebook", "humaskota"))
     sr = schema.conform(
@@ -299,6 +354,22 @@ def test_posting_rate_uses_the_period_the_data_cover():
         acc, posts(daily_posts("instagram", "a", 5, every_days=1, start_days_ago=0.1)), as_of=AS_OF
     )
     assert rows(short, "CAD-01")["a"]["need"] == "audit.need.short_period"
+
+
+def test_cadence_of_an_account_with_no_post_cannot_be_scored_like_inv01():
+    # the platform has 120 days of posts, but none of @silent: its export is missing
+    acc = accounts(
+        account("instagram", "busy"),
+        account("instagram", "silent", display_name="Dinas Lain", unit="Lain"),
+    )
+    r = audit(
+        acc, posts([post("instagram", "busy", f"p{i}", i * 3) for i in range(40)]), as_of=AS_OF
+    )
+    for item in ("INV-01", "CAD-01", "CAD-02"):
+        row = rows(r, item)["silent"]
+        assert row["state"] == "cannot" and row["need"] == "audit.need.no_posts", item
+        assert rows(r, item)["busy"]["state"] == "scored", item
+    assert "90" in evidence(r, "CAD-01", "silent")  # the export must cover the 90-day window
 
 
 def test_posting_regularity_share_of_weeks():
@@ -388,6 +459,18 @@ def test_median_time_to_first_reply():
     assert row["n"] == 9
     assert row["points"] == 2.0
     assert row["ids"] == ["q4"]  # the reply slower than 24 hours
+
+
+def test_too_few_replies_message_reads_well_for_one_reply():
+    from labkit import i18n
+
+    acc = accounts(account("instagram", "a"))
+    c = comments([comment("instagram", "a", "q1", 40, "Kapan buka?", reply_after_h=2)])
+    r = audit(acc, None, c, as_of=AS_OF)
+    assert rows(r, "RES-02")["a"]["need"] == "audit.need.few_replies"
+    i18n.set_language("en")
+    text = evidence(r, "RES-02", "a")
+    assert "(1)" in text and "1 replies" not in text
 
 
 # ---------------------------------------------------------------------------- engagement and accessibility

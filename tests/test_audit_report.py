@@ -6,12 +6,14 @@ import pandas as pd
 import pytest
 from _audit_data import AS_OF, account, accounts, comment, comments, daily_posts, post, posts, world
 
-from labkit import i18n, workspace
+from labkit import i18n, schema, workspace
 from labkit.audit import AuditInputError, AuditReport, audit
 from labkit.audit.report import render
 
 HOSTILE_NAME = '=HYPERLINK("http://penipu.example","klik")'
 HOSTILE_BIO = "<script>alert('x')</script> @SUM(A1) -2+3"
+HOSTILE_AGENCY = "Dinas <script>alert('ag')</script> Kota Contoh"
+HOSTILE_NOTE = "<script>alert('note')</script> logo lama"
 
 
 @pytest.fixture
@@ -136,6 +138,37 @@ def test_duplicate_inventory_row_is_refused():
     assert "humas_kota" in str(info.value)
 
 
+def test_inventory_with_its_own_index_is_read_by_position():
+    acc, p, c = world()
+    acc.index = [10 + 3 * i for i in range(len(acc))]  # e.g. a filtered or re-indexed table
+    assert len(audit(acc, p, c, as_of=AS_OF).account_scores()) == len(acc)
+    twice = pd.concat([acc, acc.iloc[[0]]])  # index 10 twice, no row at position 3
+    with pytest.raises(AuditInputError) as info:
+        audit(twice, p, c, as_of=AS_OF)
+    assert info.value.key == "audit.duplicate_row"
+    assert "humas_kota" in str(info.value) and f"{len(acc) + 1}" in str(info.value)
+
+
+def test_a_principle_no_item_serves_has_weight_zero_and_no_score(tmp_path):
+    import yaml
+
+    from labkit.audit.rubric import DEFAULT_PATH
+
+    raw = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    for it in raw["items"]:  # no item serves integritas any more
+        prins = [x for x in it["basis"]["principles"] if x != "integritas"]
+        it["basis"]["principles"] = prins or ["kredibel"]
+    path = tmp_path / "rubrik.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    acc, p, c = world()
+    r = audit(acc, p, c, as_of=AS_OF, rubric=str(path))
+    for level in ("agency", "account"):
+        prin = r.principle_scores(level)
+        integ = prin.loc[prin["principle"] == "integritas"]
+        assert len(integ) and (integ["weight"] == 0).all() and integ["score"].isna().all()
+        assert prin["weight"].notna().all()
+
+
 def test_trainee_inventory_with_handles_as_typed_and_no_other_tables():
     # an inventory typed by hand: '@' and capitals, yes/no words, no posts or comments yet
     acc = pd.DataFrame(
@@ -246,13 +279,23 @@ def hostile_report():
     p = posts(daily_posts("instagram", "humas_kota", 30) + [post("x", "humaskota_x", "x1", 45)])
     cl = pd.DataFrame(
         {
-            "agency_id": ["AG1"],
-            "item_id": ["GOV-01"],
-            "answer": ["sebagian"],
-            "note": ["=cmd|' /C calc'!A0 <b>draf</b>"],
+            "agency_id": ["AG1", "AG1"],
+            "platform": [None, "instagram"],
+            "account": [None, "humas_kota"],
+            "item_id": ["GOV-01", "ID-08"],
+            "answer": ["sebagian", "tidak"],
+            "note": ["=cmd|' /C calc'!A0 <b>draf</b>", HOSTILE_NOTE],
         }
     )
-    return audit(acc, p, None, as_of=AS_OF, checklist=cl)
+    agencies = schema.empty("agencies")
+    agencies = schema.conform(
+        pd.DataFrame({c: [None] for c in agencies.columns}).assign(
+            agency_id="AG1", name=HOSTILE_AGENCY, kind="diskominfo_kota", tz="WIB"
+        ),
+        "agencies",
+        source="test",
+    )
+    return audit(acc, p, None, as_of=AS_OF, checklist=cl, agencies=agencies)
 
 
 def test_docx_scorecard_chart_and_one_finding_per_failing_item(hostile_report):
@@ -307,10 +350,14 @@ def test_html_escapes_text_from_data(hostile_report):
     page = path.read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>draf</b>" not in page
     assert "&lt;b&gt;draf&lt;/b&gt;" in page
+    # the hostile agency name and checklist note reach the page, escaped
+    assert "Dinas &lt;script&gt;alert(" in page
+    assert "&lt;script&gt;alert(&#x27;note&#x27;)&lt;/script&gt; logo lama" in page
     assert "Audit Akun Media Sosial Instansi" in page
     assert "data:image/png;base64" in page
 
 
 def test_repr_html_escapes(hostile_report):
     html = hostile_report._repr_html_()
+    assert "Dinas &lt;script&gt;alert(&#x27;ag&#x27;)&lt;/script&gt; Kota Contoh" in html
     assert "<script>" not in html

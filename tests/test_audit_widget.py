@@ -12,7 +12,7 @@ from pathlib import Path
 import ipywidgets as w
 import pandas as pd
 import pytest
-from _audit_data import AS_OF, world
+from _audit_data import AS_OF, account, accounts, world
 
 from labkit import workspace
 from labkit.audit import audit, load_answers
@@ -45,6 +45,26 @@ def test_one_checklist_per_account_and_one_for_the_agency(report):
     assert isinstance(ui.scope, w.Dropdown)
     assert all(isinstance(x, w.ToggleButtons) for x in ui.view().state_widgets.values())
     assert all(isinstance(x, w.Textarea) for x in ui.view().note_widgets.values())
+
+
+def test_handles_that_slug_alike_keep_separate_checklist_files():
+    acc = accounts(
+        account("instagram", "humas.kota", unit="Humas"),
+        account("instagram", "humas_kota", unit="PPID", display_name="PPID Kota Contoh"),
+    )
+    ui = AuditChecklist(audit(acc, as_of=AS_OF))
+    names = [name for _, name in ui.scope.options]
+    assert len(set(names)) == len(names) == 3
+    # a handle whose slug loses nothing keeps its old file name (saved answers stay valid)
+    assert cl.scope_name("AG1", "instagram", "humas_kota") == "audit_ag1_instagram_humas_kota"
+    assert cl.scope_name("AG1") == "audit_ag1_instansi"
+    dotted = cl.scope_name("AG1", "instagram", "humas.kota")
+    assert dotted.startswith("audit_ag1_instagram_humas_kota_") and len(dotted) == 30 + 9
+    ui.model("AG1", "instagram", "humas.kota").set("ID-08", state="no", note="logo lama")
+    got = ui.report().items.query("item_id == 'ID-08'").set_index("account")
+    assert got.loc["humas.kota", "points"] == 0.0 and got.loc["humas.kota", "note"] == "logo lama"
+    assert got.loc["humas_kota", "state"] == "not_assessed"
+    assert workspace.resolve(f"audit/{dotted}.json").is_file()
 
 
 def test_score_and_chart_update_as_items_are_ticked(report):

@@ -224,6 +224,16 @@ def test_view_builds_keyboard_usable_widgets_in_item_order():
     assert controls == expected
 
 
+def test_note_is_saved_on_blur_not_on_every_keystroke():
+    # each saved note rebuilds the score (and an audit report listening to the model):
+    # the browser sends the note when the box loses focus or on Enter, not per keystroke
+    model = _model()
+    view = ChecklistView(model)
+    assert all(note.continuous_update is False for note in view.note_widgets.values())
+    view.note_widgets["sop"].value = "SOP draf"  # what the browser sends on blur
+    assert model.note("sop") == "SOP draf" and _saved(model)["answers"]["sop"]["note"] == "SOP draf"
+
+
 def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):

@@ -22,6 +22,7 @@ a filled-in table (e.g. from a trainer's spreadsheet) into the same files.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 
@@ -51,9 +52,22 @@ class ChecklistError(LabkitError):
 
 
 def scope_name(agency_id: str, platform: str | None = None, account: str | None = None) -> str:
-    """Name of the checklist file of one account (or of the agency's own items)."""
-    parts = [PREFIX, agency_id] + ([platform, account] if account else ["instansi"])
-    return re.sub(r"[^0-9A-Za-z_-]+", "_", "_".join(str(p) for p in parts)).strip("_").lower()
+    """Name of the checklist file of one account (or of the agency's own items).
+
+    Letters, digits, ``_`` and ``-`` are kept (lower-cased); any other character
+    becomes ``_``. When that loses information (``humas.kota`` and ``humas_kota``
+    would share a file), a short hash of the exact (agency, platform, account)
+    is appended so every scope keeps its own file.
+    """
+    parts = [
+        str(p) for p in [PREFIX, agency_id] + ([platform, account] if account else ["instansi"])
+    ]
+    joined = "_".join(parts)
+    name = re.sub(r"[^0-9A-Za-z_-]+", "_", joined).strip("_").lower()
+    if name != joined.lower():
+        exact = "\x1f".join(parts[1:])
+        name += "_" + hashlib.sha1(exact.encode("utf-8")).hexdigest()[:8]
+    return name
 
 
 def scopes(accounts: pd.DataFrame) -> pd.DataFrame:

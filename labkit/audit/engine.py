@@ -117,7 +117,8 @@ def prepare_accounts(
                     source="audit",
                 ) from exc
         out[col] = s
-    df = pd.DataFrame(out)
+    # positions, not the caller's index: rows are named by position below
+    df = pd.DataFrame(out).reset_index(drop=True)
     df["account"] = df["account"].str.strip().str.lstrip("@").str.lower()
     for col in REQUIRED_ACCOUNT_COLUMNS:
         empty = df[col].isna() | (df[col].astype("string").str.strip() == "")
@@ -515,7 +516,6 @@ def aggregate(scores: pd.DataFrame, rubric: Rubric, by: Iterable[str]) -> dict[s
         prin["pw"] > 0, 100.0 * prin["pws"] / prin["pw"].where(prin["pw"] > 0), np.nan
     )
     prin["coverage"] = prin["pw"] / prin["pw_all"]
-    prin["weight"] = prin["pw_all"]
     # every principle of the rubric gets a row, with no score where no item serves it
     grid = (
         df[by]
@@ -526,6 +526,7 @@ def aggregate(scores: pd.DataFrame, rubric: Rubric, by: Iterable[str]) -> dict[s
     for col in ("items_scored", "items"):
         prin[col] = prin[col].fillna(0).astype(int)
     prin["pw_all"] = prin["pw_all"].fillna(0.0)
+    prin["weight"] = prin["pw_all"]  # a principle no item serves weighs 0
     porder = {p: i for i, p in enumerate(rubric.principles)}
     prin = prin.sort_values(
         [*by, "principle"], key=lambda c: c.map(porder) if c.name == "principle" else c

@@ -711,8 +711,17 @@ def rule_last_post(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
     return out.frame()
 
 
-def _dup_groups(acc: pd.DataFrame, min_similarity: float) -> tuple[np.ndarray, np.ndarray]:
-    """For each account: id of its duplicate group (-1: none) and whether it is the main one."""
+def _dup_groups(
+    acc: pd.DataFrame, min_similarity: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per account: duplicate group id (-1: none), whether it is the main one, whether unknown.
+
+    Two accounts of one agency on one platform are duplicates if they have the same
+    unit, or (units not both given and different) names at least ``min_similarity``
+    alike (``fuzz.token_sort_ratio``: a name that merely contains the other does not
+    match). An account with neither name nor unit cannot be compared ("unknown")
+    when its agency has another account on the platform.
+    """
     from rapidfuzz import fuzz
 
     n = len(acc)
@@ -732,17 +741,21 @@ def _dup_groups(acc: pd.DataFrame, min_similarity: float) -> tuple[np.ndarray, n
         else np.zeros(n)
     )
     created = ns(acc["created_at"]) if "created_at" in acc.columns else np.zeros(n, dtype=np.int64)
+    unknown = (sizes.to_numpy() > 1) & (name == "").to_numpy() & (unit == "").to_numpy()
     gid = 0
     # only (agency, platform) pairs with more than one account are compared: few, small groups
     for _, pos in keys[sizes.to_numpy() > 1].groupby(keys[sizes.to_numpy() > 1]).groups.items():
         pos = [acc.index.get_loc(i) for i in pos]
         for a_i, a in enumerate(pos):
             for b in pos[a_i + 1 :]:
-                same_unit = bool(unit.iloc[a]) and unit.iloc[a] == unit.iloc[b]
+                ua, ub = unit.iloc[a], unit.iloc[b]
+                if ua and ub and ua != ub:
+                    continue  # different units are different accounts, whatever their names
+                same_unit = bool(ua) and ua == ub
                 similar = (
                     bool(name.iloc[a])
                     and bool(name.iloc[b])
-                    and fuzz.token_set_ratio(name.iloc[a], name.iloc[b]) >= min_similarity
+                    and fuzz.token_sort_ratio(name.iloc[a], name.iloc[b]) >= min_similarity
                 )
                 if same_unit or similar:
                     g = group[a] if group[a] >= 0 else (group[b] if group[b] >= 0 else gid)
@@ -754,13 +767,13 @@ def _dup_groups(acc: pd.DataFrame, min_similarity: float) -> tuple[np.ndarray, n
         # the main account: most followers, then the oldest
         best = sorted(members, key=lambda i: (-followers[i], created[i]))[0]
         main[best] = True
-    return group, main
+    return group, main, unknown
 
 
 def rule_duplicates(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
     out = Outcome(ctx.n)
     acc = ctx.accounts
-    group, main = _dup_groups(acc, p["min_similarity"])
+    group, main, unknown = _dup_groups(acc, p["min_similarity"])
     dup = (group >= 0) & ~main
     out.points = np.where(dup, 0.0, np.where(group >= 0, 1.0, 2.0))
     out.value = np.where(dup, 1.0, 0.0)
@@ -779,6 +792,8 @@ def rule_duplicates(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
             others.append(", ".join("@" + handles[j] for j in mates))
     out.arg("others", np.array(others, dtype=object))
     out.ids = [[o.lstrip("@") for o in s.split(", ")] if s else [] for s in others]
+    out.arg("column", "display_name")
+    out.cannot(unknown, "audit.need.value")
     return out.frame()
 
 
@@ -886,6 +901,9 @@ def _covered_days(ctx: Context, out: Outcome, days: int, min_days: int = 14) -> 
     obs = ctx.observed_days(days)
     no_platform = np.array([pl not in ctx.data_start for pl in ctx.platform_of])
     out.cannot(no_platform, "audit.need.platform_posts")
+    # no post of the account at all: its export is missing, as for INV-01 (not "0 posts")
+    out.cannot(_counts(ctx.posts["_acc"].to_numpy(), ctx.n) == 0, "audit.need.no_posts")
+    out.arg("dormant_days", days)
     out.cannot(obs < min_days, "audit.need.short_period")
     out.arg("observed_days", np.floor(obs).astype(int))
     out.arg("min_days", min_days)
@@ -1398,8 +1416,8 @@ i18n.register(
             "en": "Automatic from posts: days from the last post to the audit date; up to {inactive_days} days = 2 (active); up to {dormant_days} days = 1 (inactive); over {dormant_days} days = 0 (dormant).",
         },
         "audit.how.duplicates": {
-            "id": "Otomatis dari inventaris: akun instansi yang sama di platform yang sama dengan unit sama atau nama mirip (kemiripan minimal {min_similarity}) adalah akun ganda; akun utama (pengikut terbanyak) = 1 karena gandanya harus diselesaikan, akun ganda lainnya = 0, tanpa akun ganda = 2.",
-            "en": "Automatic from the inventory: accounts of the same agency on the same platform with the same unit or a similar name (similarity at least {min_similarity}) are duplicates; the main one (most followers) = 1 since its duplicate must be dealt with, the other duplicates = 0, no duplicate = 2.",
+            "id": "Otomatis dari inventaris: akun instansi yang sama di platform yang sama dengan unit sama atau nama mirip (kemiripan minimal {min_similarity}; akun dengan unit berbeda tidak pernah dianggap ganda) adalah akun ganda; akun utama (pengikut terbanyak) = 1 karena gandanya harus diselesaikan, akun ganda lainnya = 0, tanpa akun ganda = 2. Akun tanpa nama dan unit tidak dapat dinilai bila instansinya punya akun lain di platform itu.",
+            "en": "Automatic from the inventory: accounts of the same agency on the same platform with the same unit or a similar name (similarity at least {min_similarity}; accounts with different units are never duplicates) are duplicates; the main one (most followers) = 1 since its duplicate must be dealt with, the other duplicates = 0, no duplicate = 2. An account with neither name nor unit cannot be scored when its agency has another account on that platform.",
         },
         "audit.how.impostors": {
             "id": "Otomatis dari hasil pencarian: nama akun yang mirip akun ini (labkit.impostors, skor minimal {min_score}) = 0; tidak ada = 2.",
@@ -1624,7 +1642,7 @@ i18n.register(
         },
         "audit.need.few_posts": {
             "id": "Hanya {n} unggahan dalam periode; minimal {min_n} diperlukan.",
-            "en": "Only {n} posts in the period; at least {min_n} are needed.",
+            "en": "Too few posts in the period ({n}); at least {min_n} are needed.",
         },
         "audit.need.platform_posts": {
             "id": "Data unggahan tidak mencakup platform ini; impor ekspor unggahannya.",
@@ -1640,11 +1658,11 @@ i18n.register(
         },
         "audit.need.few_comments": {
             "id": "Hanya {n} komentar yang perlu dijawab; minimal {min_n} diperlukan agar tingkat balasan bermakna.",
-            "en": "Only {n} comments needing a reply; at least {min_n} are needed for a meaningful reply rate.",
+            "en": "Too few comments needing a reply ({n}); at least {min_n} are needed for a meaningful reply rate.",
         },
         "audit.need.few_replies": {
             "id": "Hanya {n} balasan; minimal {min_n} diperlukan agar median bermakna.",
-            "en": "Only {n} replies; at least {min_n} are needed for a meaningful median.",
+            "en": "Too few replies ({n}); at least {min_n} are needed for a meaningful median.",
         },
         "audit.need.no_benchmark": {
             "id": "Rubrik tidak punya patokan engagement untuk {platform}; tambahkan di parameter 'benchmark' atau nilai secara manual.",
@@ -1660,7 +1678,7 @@ i18n.register(
         },
         "audit.need.few_media": {
             "id": "Hanya {n} unggahan yang status {what}-nya tercatat; minimal {min_n} diperlukan.",
-            "en": "Only {n} posts have their {what} status recorded; at least {min_n} are needed.",
+            "en": "Too few posts have their {what} status recorded ({n}); at least {min_n} are needed.",
         },
         "audit.need.no_posts_window": {
             "id": "Tidak ada unggahan dalam {days} hari terakhir untuk diperiksa.",

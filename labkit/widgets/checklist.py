@@ -553,7 +553,9 @@ class ChecklistView:
                     "Bukti / catatan (mis. tautan atau letak tangkapan layar)",
                     "Evidence / note (e.g. a link or where the screenshot is)",
                 ),
-                continuous_update=True,
+                # saved when the box loses focus, not on every keystroke (each save
+                # rebuilds the score and any report listening to the model)
+                continuous_update=False,
                 rows=2,
                 layout=w.Layout(width="95%"),
             )
