@@ -152,6 +152,17 @@ class AuditReport:
     rubric: Rubric
     meta: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # One text dtype for the keys, whatever the pandas version or the origin
+        # (a fresh audit or a report read back from JSON).
+        for frame, cols in (
+            (self.items, ("agency_id", "platform", "account", "item_id", "state")),
+            (self.accounts, ("agency_id", "platform", "account")),
+        ):
+            for col in cols:
+                if col in frame.columns:
+                    frame[col] = frame[col].astype("string")
+
     # ---- basics ------------------------------------------------------------------------
 
     @property
@@ -673,8 +684,6 @@ class AuditReport:
         else:
             rubric = load_rubric()
         items = pd.DataFrame(payload["items"])
-        for col in ("agency_id", "platform", "account", "item_id", "state"):
-            items[col] = items[col].astype("string")
         for col in ("points", "value", "n"):
             items[col] = pd.to_numeric(items[col], errors="coerce").astype(float)
         items["args"] = [a if isinstance(a, dict) else {} for a in items["args"]]
@@ -682,8 +691,6 @@ class AuditReport:
         items["need"] = [m if isinstance(m, str) and m else None for m in items["need"]]
         items["msg"] = [m if isinstance(m, str) else "" for m in items["msg"]]
         accounts = pd.DataFrame(payload["accounts"])
-        for col in ("agency_id", "platform", "account"):
-            accounts[col] = accounts[col].astype("string")
         return cls(items=items, accounts=accounts, rubric=rubric, meta=payload["meta"])
 
     # ---- exports ------------------------------------------------------------------------------
