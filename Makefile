@@ -15,13 +15,14 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 TEST_WORK := $(CURDIR)/build/test-work
 JOBS ?= 2
 
-.PHONY: setup lab test test-fast lint notebooks data bench clean help
+.PHONY: setup lab test test-fast test-lowest lint notebooks data bench clean help
 
 help:
 	@echo "make lab   - siapkan lingkungan lalu buka JupyterLab (set up, then open JupyterLab)"
 	@echo "make test  - siapkan lingkungan lalu jalankan semua uji (set up, then run all tests)"
 	@echo "make notebooks - buat ulang versi peserta dari sumber solusi (regenerate trainee notebooks)"
 	@echo "make bench - jalankan benchmark (run benchmarks; not part of make test)"
+	@echo "make test-lowest - uji dengan versi paket terendah yang dinyatakan (tests at the lower bounds)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Humas Lab needs Python 3.11 or newer")'
@@ -59,6 +60,17 @@ test: setup lint
 
 test-fast: setup
 	LABKIT_WORK_DIR=$(TEST_WORK) MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) -q tests
+
+# Maintainers: the same tests with every runtime dependency at its declared lower bound.
+test-lowest: setup
+	rm -rf .venv-lowest build/test-work-lowest && mkdir -p build
+	$(BIN)/python .ci/lowest.py > build/lowest-constraints.txt
+	$(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet -c build/lowest-constraints.txt -e ".[dev]"
+	LABKIT_WORK_DIR=$(CURDIR)/build/test-work-lowest MPLBACKEND=Agg LABKIT_LANG=id \
+		.venv-lowest/bin/python -m pytest -n $(JOBS) --dist loadscope -p no:cacheprovider \
+		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 --nbval-kernel-startup-timeout=120 \
+		tests notebooks
 
 notebooks: setup
 	$(BIN)/python -m labkit.nbgen
