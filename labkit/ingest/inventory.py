@@ -1031,6 +1031,26 @@ def _pick_sheets(sheets: dict[str, pd.DataFrame], file: str) -> dict[str, pd.Dat
     return picked
 
 
+def _template_sheets(path: PathLike, kind: str, fields) -> tuple[str, dict]:
+    """Read a filled-in template: its file name and sheets, with ``kind``'s sheet present.
+
+    Raises
+    ------
+    TemplateError
+        ``inventory.no_sheet`` naming the sheet and its required headers.
+    """
+    file = Path(path).name
+    sheets = _pick_sheets_for(read_rows(path), file, kind)
+    if kind not in sheets:
+        raise TemplateError(
+            "inventory.no_sheet",
+            file=file,
+            sheet=SHEETS[kind]["id"],
+            expected=", ".join(f.header() for f in fields if f.required),
+        )
+    return file, sheets
+
+
 def _pick_sheets_for(
     sheets: dict[str, pd.DataFrame], file: str, table: str
 ) -> dict[str, pd.DataFrame]:
@@ -1094,15 +1114,7 @@ def read_inventory(path: PathLike, *, tz: str = "Asia/Jakarta") -> dict[str, pd.
     TemplateError
         Naming the file, row, column and the fix.
     """
-    file = Path(path).name
-    sheets = _pick_sheets_for(read_rows(path), file, "accounts")
-    if "accounts" not in sheets:
-        raise TemplateError(
-            "inventory.no_sheet",
-            file=file,
-            sheet=SHEETS["accounts"]["id"],
-            expected=", ".join(f.header() for f in ACCOUNT_FIELDS if f.required),
-        )
+    file, sheets = _template_sheets(path, "accounts", ACCOUNT_FIELDS)
     default = tz_code(tz)
     agencies = []
     if "agencies" in sheets:
@@ -1123,15 +1135,7 @@ def read_comments_template(path: PathLike, *, tz: str = "Asia/Jakarta") -> pd.Da
     TemplateError
         Naming the file, row, column and the fix.
     """
-    file = Path(path).name
-    sheets = _pick_sheets_for(read_rows(path), file, "comments")
-    if "comments" not in sheets:
-        raise TemplateError(
-            "inventory.no_sheet",
-            file=file,
-            sheet=SHEETS["comments"]["id"],
-            expected=", ".join(f.header() for f in COMMENT_FIELDS if f.required),
-        )
+    file, sheets = _template_sheets(path, "comments", COMMENT_FIELDS)
     zone = tz_code(tz)
     records = _parse_rows(sheets["comments"], COMMENT_FIELDS, "comments", file, tz=zone)
     rows = []
@@ -1188,15 +1192,7 @@ def read_search_results(path: PathLike, *, tz: str = "Asia/Jakarta") -> pd.DataF
     TemplateError
         Naming the file, row, column and the fix (also for an account listed twice).
     """
-    file = Path(path).name
-    sheets = _pick_sheets_for(read_rows(path), file, "search_results")
-    if "search_results" not in sheets:
-        raise TemplateError(
-            "inventory.no_sheet",
-            file=file,
-            sheet=SHEETS["search_results"]["id"],
-            expected=", ".join(f.header() for f in SEARCH_FIELDS if f.required),
-        )
+    file, sheets = _template_sheets(path, "search_results", SEARCH_FIELDS)
     zone = tz_code(tz)
     records = _parse_rows(sheets["search_results"], SEARCH_FIELDS, "search_results", file, tz=zone)
     rows = []
