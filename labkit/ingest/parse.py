@@ -67,6 +67,20 @@ def _count_true(mask: pa.Array) -> int:
     return int(pc.sum(pc.fill_null(mask, False)).as_py() or 0)
 
 
+def _raise_first(mask: pa.Array, key: str, where: Where, values: ArrayLike) -> None:
+    """Raise ``key`` naming the first row where ``mask`` is true (and how many are); else nothing."""
+    i = _first(mask)
+    if i is not None:
+        raise ExportReadError(
+            key,
+            file=where.file,
+            row=where.row(i),
+            column=where.column,
+            value=_short(_array(values)[i].as_py()),
+            n=_count_true(mask),
+        )
+
+
 def _blank_to_null(arr: pa.Array) -> pa.Array:
     """Trim spaces; empty cells and Excel/Meta placeholders become null."""
     s = pc.utf8_trim_whitespace(arr)
@@ -187,15 +201,8 @@ def _counts_slow(arr: pa.Array, where: Where, signed: bool) -> pa.Array:
     x = pc.replace_substring_regex(x, r"[.,]|" + _SPACES, "")
     x = pc.replace_substring(x, "\u2212", "-")
     digits = pc.utf8_length(pc.replace_substring(x, "-", ""))
-    i = _first(pc.greater(digits, 18))  # beyond int64: no real count is this large
-    if i is not None:
-        raise ExportReadError(
-            "ingest.count_too_large",
-            file=where.file,
-            row=where.row(i),
-            column=where.column,
-            value=_short(s[i].as_py()),
-        )
+    # beyond int64: no real count is this large
+    _raise_first(pc.greater(digits, 18), "ingest.count_too_large", where, s)
     return pc.cast(x, pa.int64())
 
 
@@ -277,24 +284,13 @@ def parse_floats(values: ArrayLike, where: Where, *, decimal: str | None = None)
     ok = pc.match_substring_regex(x, pattern)
     ok = pc.or_(ok, pc.match_substring_regex(x, r"^[-+]?\d+(?:\.\d+)?[eE][-+]?\d+$"))
     bad = pc.and_(pc.is_valid(x), pc.invert(pc.fill_null(ok, False)))
-    i = _first(bad)
-    if i is None:
-        x = pc.replace_substring(x, thousands, "")
-        if decimal == ",":
-            x = pc.replace_substring(x, ",", ".")
-        nums = pc.cast(x, pa.float64())
-        bad = pc.fill_null(pc.invert(pc.is_finite(nums)), False)  # e.g. 1e999
-        i = _first(bad)
-        if i is None:
-            return pc.if_else(pc.is_valid(nums), nums, out)
-    raise ExportReadError(
-        "ingest.not_a_decimal",
-        file=where.file,
-        row=where.row(i),
-        column=where.column,
-        value=_short(_array(values)[i].as_py()),
-        n=_count_true(bad),
-    )
+    _raise_first(bad, "ingest.not_a_decimal", where, values)
+    x = pc.replace_substring(x, thousands, "")
+    if decimal == ",":
+        x = pc.replace_substring(x, ",", ".")
+    nums = pc.cast(x, pa.float64())
+    _raise_first(pc.invert(pc.is_finite(nums)), "ingest.not_a_decimal", where, values)  # 1e999
+    return pc.if_else(pc.is_valid(nums), nums, out)
 
 
 def _re_escape(ch: str) -> str:
@@ -572,31 +568,13 @@ def _parse_general(arr, where, tz, monthfirst_default, dayfirst, excel_hint, dat
         yy = pc.if_else(pc.less(yy, 100), pc.add(yy, 2000), yy)
         take(num, yy, b if order_first else a, a if order_first else b)
     # anything left is not a date we know
-    bad = pc.and_(pc.is_valid(arr), pc.invert(matched))
-    i = _first(bad)
-    if i is not None:
-        raise ExportReadError(
-            "ingest.bad_date",
-            file=where.file,
-            row=where.row(i),
-            column=where.column,
-            value=_short(arr[i].as_py()),
-            n=_count_true(bad),
-        )
+    _raise_first(pc.and_(pc.is_valid(arr), pc.invert(matched)), "ingest.bad_date", where, arr)
     # year missing (TikTok "August 31")
     no_year = pc.and_(pc.is_valid(arr), pc.is_null(y))
     result.missing_year = _count_true(no_year)
     if result.missing_year:
         if year is None:
-            i = _first(no_year)
-            raise ExportReadError(
-                "ingest.bad_date",
-                file=where.file,
-                row=where.row(i),
-                column=where.column,
-                value=_short(arr[i].as_py()),
-                n=result.missing_year,
-            )
+            _raise_first(no_year, "ingest.bad_date", where, arr)
         yfill = pa.array(np.full(n, year), pa.int64()) if isinstance(year, int) else year
         y = pc.if_else(no_year, yfill, y)
     # 12-hour clock
@@ -624,16 +602,7 @@ def _parse_general(arr, where, tz, monthfirst_default, dayfirst, excel_hint, dat
     # Arrow rolls 30 February over to 2 March: compare the parts back
     same = pc.and_(pc.equal(pc.day(parsed), d), pc.equal(pc.month(parsed), m))
     impossible = pc.and_(pc.is_valid(arr), pc.invert(pc.fill_null(same, False)))
-    i = _first(impossible)
-    if i is not None:
-        raise ExportReadError(
-            "ingest.bad_date",
-            file=where.file,
-            row=where.row(i),
-            column=where.column,
-            value=_short(arr[i].as_py()),
-            n=_count_true(impossible),
-        )
+    _raise_first(impossible, "ingest.bad_date", where, arr)
     result.with_offset = _count_true(pc.is_valid(off))
     result.values = _finish(parsed, off if result.with_offset else None, tz, dates)
     return result
