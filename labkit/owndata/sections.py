@@ -158,8 +158,8 @@ NEEDS: dict[str, Callable[[Getter], str | None]] = {
 # ---------------------------------------------------------------------------- the sections file
 
 
-def read_sections(path: str | Path = SECTIONS_FILE) -> tuple[Section, ...]:
-    """Read and check a sections file (default: ``labkit/sections.yaml``).
+def read_sections(path: str | Path | None = None) -> tuple[Section, ...]:
+    """Read and check a sections file (default: :data:`SECTIONS_FILE`).
 
     Raises
     ------
@@ -169,6 +169,7 @@ def read_sections(path: str | Path = SECTIONS_FILE) -> tuple[Section, ...]:
     """
     import yaml
 
+    path = SECTIONS_FILE if path is None else path
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     out: list[Section] = []
     for i, entry in enumerate(raw.get("sections") or [], 1):
@@ -179,6 +180,8 @@ def read_sections(path: str | Path = SECTIONS_FILE) -> tuple[Section, ...]:
         title = entry["title"] or {}
         if not (isinstance(title, dict) and title.get("id") and title.get("en")):
             raise ValueError(f"{where} ({entry['key']}): title needs both 'id' and 'en'")
+        if not isinstance(entry["needs"], list | None):
+            raise ValueError(f"{where} ({entry['key']}): needs is a list, e.g. [posts]")
         needs = tuple(entry["needs"] or ())
         unknown = [n for n in needs if n not in NEEDS]
         if unknown:
