@@ -12,10 +12,13 @@ trainer can gather a cohort's work from one known layout::
         drafts/...                  crisis statements, clarifications
         data/<dataset>/<table>.parquet   the trainee's imported tables
         exports/...                 DOCX/XLSX/HTML for leaders
+        cache/<source>/...          masked comments (labkit.data; rebuilt at will)
 
 All writes are atomic: the data go to a temporary file in the same folder, which
 is then renamed over the target, so a crash or kernel restart never leaves half
-a file. ``history=True`` keeps earlier versions in ``<name>.history/``.
+a file. ``history=True`` keeps earlier versions in ``<name>.history/``. A save
+killed between the two steps leaves its temporary file; a model that loads saved
+things calls :func:`clean_stale_temporaries` on its folder to delete old ones.
 """
 
 from __future__ import annotations
