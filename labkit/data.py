@@ -344,7 +344,10 @@ def _load_masked(path: Path, name: str, src: str) -> pd.DataFrame:
         _clean_once(folder)
         for old in folder.glob(f"{name}.*.parquet"):  # other keys: stale
             old.unlink(missing_ok=True)
-        workspace.save_table(cached, df)
+        # zstd level 1 in row groups: about as fast to read as the plain table, half of snappy's size
+        workspace.save_table(
+            cached, df, compression="zstd", compression_level=1, row_group_size=ROW_GROUP_ROWS
+        )
     except OSError:  # a read-only or full work folder: the load still succeeds, uncached
         pass
     return df

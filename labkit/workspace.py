@@ -194,9 +194,17 @@ def load_json(relpath: str | os.PathLike[str], default: Any = None) -> Any:
         raise LabkitError("workspace.corrupt_json", path=str(target), reason=str(exc)) from exc
 
 
-def save_table(relpath: str | os.PathLike[str], df: pd.DataFrame, *, history: bool = False) -> Path:
-    """Atomically write ``df`` as Parquet to ``relpath`` in the work folder."""
-    return _atomic_write(resolve(relpath), lambda tmp: df.to_parquet(tmp, index=False), history)
+def save_table(
+    relpath: str | os.PathLike[str], df: pd.DataFrame, *, history: bool = False, **parquet: Any
+) -> Path:
+    """Atomically write ``df`` as Parquet to ``relpath`` in the work folder.
+
+    ``parquet`` options (``compression``, ``row_group_size``...) go to
+    :meth:`pandas.DataFrame.to_parquet`.
+    """
+    return _atomic_write(
+        resolve(relpath), lambda tmp: df.to_parquet(tmp, index=False, **parquet), history
+    )
 
 
 def history(relpath: str | os.PathLike[str]) -> list[Path]:
