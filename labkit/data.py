@@ -245,6 +245,13 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
     ------
     DataError
         Unknown table, missing file, or a file whose checksum does not match.
+
+    Notes
+    -----
+    Masked comments are kept in the work folder's cache (:func:`cache_dir`),
+    keyed by the source file's checksum and the masking settings (pseudonym
+    salt, the agency's allowlist, the masking code), so a second load reads
+    them instead of masking again. Unmasked loads never read or write it.
     """
     src = source or current_source()
     if src == BUNDLED:
