@@ -584,7 +584,7 @@ def conform(
             col: _coerce(df[col], t.column(col), name, src) if col in known else df[col]
             for col in df.columns
         }
-        result = pd.DataFrame(typed, index=df.index).reset_index(drop=True)
+        result = pd.DataFrame(typed, index=df.index, copy=False).reset_index(drop=True)
         result.attrs.update(df.attrs)
         return result
     missing = [c.name for c in t.columns if c.required and c.name not in df.columns]
@@ -612,7 +612,7 @@ def conform(
                     "schema.null_in_key", table=name, column=c.name, row=row + 1, source=src
                 )
         out[c.name] = s
-    result = pd.DataFrame(out, index=df.index)
+    result = pd.DataFrame(out, index=df.index, copy=False)
     extra = [col for col in df.columns if col not in out]
     for col in extra:
         result[col] = df[col]

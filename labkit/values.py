@@ -145,16 +145,29 @@ def normalize_handles(handles: pd.Series) -> pd.Series:
     """
     s = handles.astype(pd.StringDtype())
     arr = pa.array(s) if s.dtype.storage == "pyarrow" else pa.array(s.array, pa.string())
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
+    arr = normalize_handle_array(arr)
+    out = pd.Series(pd.array(arr, dtype=pd.ArrowDtype(arr.type)), index=handles.index)
+    return out.astype(pd.StringDtype()).rename(handles.name)
+
+
+def normalize_handle_array(handles: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """:func:`normalize_handle` over an Arrow string array (nulls stay null)."""
+    arr = handles.combine_chunks() if isinstance(handles, pa.ChunkedArray) else handles
+    if len(arr) > 4096:
+        # an export's rows share a few handles: normalise each distinct one once
+        enc = pc.dictionary_encode(arr)
+        if len(enc.dictionary) * 8 < len(arr):
+            return pc.take(_normalize_handle_array(enc.dictionary), enc.indices)
+    return _normalize_handle_array(arr)
+
+
+def _normalize_handle_array(arr: pa.Array) -> pa.Array:
     if not pc.all(pc.fill_null(pc.string_is_ascii(arr), True)).as_py():
         arr = pc.utf8_normalize(arr, "NFKC")
     arr = pc.utf8_trim_whitespace(arr)
     if pc.any(pc.starts_with(arr, "@")).as_py():
         arr = pc.utf8_trim_whitespace(pc.replace_substring_regex(arr, "^@+", ""))
-    arr = pc.utf8_lower(arr)
-    out = pd.Series(pd.array(arr, dtype=pd.ArrowDtype(arr.type)), index=handles.index)
-    return out.astype(pd.StringDtype()).rename(handles.name)
+    return pc.utf8_lower(arr)
 
 
 # ---------------------------------------------------------------------------- yes / no

@@ -37,6 +37,7 @@ import pandas as pd
 
 from labkit import i18n, schema
 from labkit.errors import ExportReadError, warn
+from labkit.values import normalize_handle
 
 PathLike = str | os.PathLike[str]
 
@@ -589,7 +590,7 @@ def parse_handle(value: str) -> tuple[str, str | None]:
         if not parts:
             raise _BadValue("inventory.fix_handle")
         raw = parts[0]
-    handle = raw.lstrip("@").strip().lower()
+    handle = normalize_handle(raw)
     if not handle or not _HANDLE_RE.match(handle):
         raise _BadValue("inventory.fix_handle")
     return handle, platform
