@@ -67,7 +67,9 @@ class Column:
     required: bool = True  # False: may be absent from a source; filled with NA
     nullable: bool = True
     values: tuple[str, ...] = ()  # vocabulary of a category column
-    kind: str = ""  # "handle": a handle, stored lowercase without '@' (values.normalize_handle)
+    # "handle": a handle, stored lowercase without '@' (conform normalises it with
+    # labkit.values.normalize_handle); "url": a link (as typed, https:// added by the forms)
+    kind: str = ""
 
     def dtype(self):
         if self.type == "category":
@@ -144,7 +146,7 @@ AGENCIES = _table(
             _c("kind", "category", "Kind of agency", values=AGENCY_KINDS),
             _c("region", "string", "Province / regency / city the agency serves"),
             TZ,
-            _c("website", "string", "Official website URL"),
+            _c("website", "string", "Official website URL", kind="url"),
             _c("official_email", "string", "Official contact e-mail (kept: not personal data)"),
             _c(
                 "official_phone",
@@ -171,7 +173,7 @@ ACCOUNTS = _table(
             ),
             _c("display_name", "string", "Display name shown on the profile"),
             _c("bio", "string", "Profile bio text; NA or empty when missing"),
-            _c("link", "string", "Link in the profile; NA when missing"),
+            _c("link", "string", "Link in the profile; NA when missing", kind="url"),
             _c(
                 "contact",
                 "string",
@@ -208,7 +210,7 @@ POSTS = _table(
             _c("published_at", "timestamp", "When the post was published", "UTC", nullable=False),
             _c("text", "string", "Caption / post text"),
             _c("content_type", "category", "Kind of content", values=CONTENT_TYPES),
-            _c("url", "string", "Permalink"),
+            _c("url", "string", "Permalink", kind="url"),
             _c(
                 "impressions",
                 "int",
