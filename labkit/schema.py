@@ -288,7 +288,7 @@ COMMENTS = _table(
             _c(
                 "author",
                 "string",
-                "Commenter's handle in lowercase without '@' (pseudonymised when masking is on)",
+                "Commenter's handle (pseudonymised when masking is on)",
                 kind="handle",
             ),
             _c("created_at", "timestamp", "When the comment was written", "UTC", nullable=False),
@@ -514,7 +514,7 @@ def _coerce(s: pd.Series, c: Column, name: str, source: str) -> pd.Series:
         if bad.any():
             row = int(bad.to_numpy().argmax())
             raise SchemaError(
-                "schema.bad_category",
+                "schema.bad_category_at",
                 table=name,
                 column=c.name,
                 row=row + 1,
@@ -661,6 +661,10 @@ i18n.register(
             "en": "Table '{table}' (from {source}) lacks required columns: {columns}. Add them or use the template provided.",
         },
         "schema.bad_category": {
+            "id": "Kolom '{column}' tabel '{table}' (dari {source}) berisi nilai '{value}' yang tidak dikenal. Nilai yang boleh: {allowed}.",
+            "en": "Column '{column}' of table '{table}' (from {source}) holds an unknown value '{value}'. Allowed values: {allowed}.",
+        },
+        "schema.bad_category_at": {
             "id": "Tabel '{table}' (dari {source}), baris {row}, kolom '{column}': nilai '{value}' tidak dikenal. Nilai yang boleh: {allowed}.",
             "en": "Table '{table}' (from {source}), row {row}, column '{column}': unknown value '{value}'. Allowed values: {allowed}.",
         },

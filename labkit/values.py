@@ -291,9 +291,11 @@ def count_array(values: pa.Array | pa.ChunkedArray, *, signed: bool = False) -> 
     return _counts_slow(arr, signed)
 
 
-def _string_array(values: pa.Array | pa.ChunkedArray) -> pa.Array:
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+def _string_array(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    # a chunked column stays chunked: every kernel below takes one, and combining
+    # the chunks of a big export's column would copy it for nothing
+    if isinstance(values, pa.ChunkedArray) and values.num_chunks == 1:
+        values = values.chunk(0)
     if not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type):
         values = pc.cast(values, pa.string())
     return values

@@ -497,7 +497,8 @@ def convert_posts(raw: Raw, opts: Options, rep: ImportReport) -> Piece:
         "text": lambda: _text(raw),
     }
     for canon, src in counted.items():
-        jobs[canon] = partial(parse_counts, raw.col(src), _where(raw, src))
+        # the column as read (chunked): parse_counts needs no contiguous copy
+        jobs[canon] = partial(parse_counts, raw.table.column(src), _where(raw, src))
     with _Jobs(jobs, parallel=n >= PARALLEL_ROWS) as results:
         ids, has_dups = results["ids"]  # lost ids first: the most important message
         times = _times(raw, opts, rep, signs, dates=False)
