@@ -545,6 +545,10 @@ def _fuzzy(
 
 
 def _display(raw: str) -> str:
+    """A handle as shown in the result: as the trainee typed it, case kept, without '@'.
+
+    Not a normalisation (that is ``normalize_handle``, used for every comparison).
+    """
     return raw.strip().lstrip("@").strip()
 
 

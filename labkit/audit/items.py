@@ -829,9 +829,7 @@ def rule_impostors(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
         covered = np.isin(ctx.platform_of, sr["platform"].astype("string").unique())
     found = find_impostors_in(ctx.known_accounts, sr, threshold=p["min_score"])
     found = found.loc[found["score"] >= p["min_score"]]
-    key = (
-        found["platform"].astype("string") + "\x1f" + found["official"].astype("string").str.lower()
-    )
+    key = found["platform"].astype("string") + "\x1f" + normalize_handles(found["official"])
     acc_key = pd.Series(ctx.platform_of, dtype="string") + "\x1f" + acc["account"].astype("string")
     by_acc = found.groupby(key.to_numpy())
     cands = by_acc["candidate"].agg(list)
