@@ -1,8 +1,9 @@
 """Benchmark: reading a 1,000,000-row Meta Business Suite Facebook post export.
 
 Target (see docs/importers.md): ``labkit.ingest.read_export`` on the file takes at
-most 2x the time of a bare ``pandas.read_csv(path, engine="pyarrow")`` of the same
-file in the same run, with at most 3 GiB peak memory.
+most 1.5x the time of a bare ``pandas.read_csv(path, engine="pyarrow")`` of the same
+file in the same run (median of three), with at most 3 GiB peak memory; the same
+holds on a file whose captions are drawn from only 50 different texts.
 
 The file is generated once into ``benchmarks/_data/`` (gitignored), realistically:
 UTF-8 with BOM, the 33-column layout, mostly unique captions in Title or
@@ -87,9 +88,18 @@ def _fmt_counts(values: np.ndarray) -> pa.Array:
 
 
 def make_facebook_export(
-    path: Path, rows: int, *, newlines: bool = False, seed: int = 20260101
+    path: Path,
+    rows: int,
+    *,
+    newlines: bool = False,
+    distinct: int | None = None,
+    seed: int = 20260101,
 ) -> Path:
-    """Write a realistic Meta Business Suite Facebook post export of ``rows`` rows."""
+    """Write a realistic Meta Business Suite Facebook post export of ``rows`` rows.
+
+    ``distinct``: draw the captions from only that many different texts (an
+    account that reposts the same announcements), instead of mostly unique ones.
+    """
     from labkit.ingest.layouts import META_FB_POSTS
 
     rng = np.random.default_rng(seed)
@@ -101,7 +111,11 @@ def make_facebook_export(
     times = start + seconds.astype("timedelta64[s]")
     times_txt = pc.strftime(pa.array(times.astype("datetime64[s]")), format="%m/%d/%Y %H:%M")
     ptype = rng.choice(["Photos", "Videos", "Reels", "Links"], size=n, p=[0.45, 0.3, 0.2, 0.05])
-    captions = _captions(rng, n, newlines)
+    if distinct:
+        pool = _captions(rng, distinct, newlines)
+        captions = [pool[i] for i in rng.integers(0, distinct, size=n)]
+    else:
+        captions = _captions(rng, n, newlines)
     video = np.isin(ptype, ["Videos", "Reels"])
     title = [c if v else "" for c, v in zip(captions, video, strict=True)]
     desc = ["" if v else c for c, v in zip(captions, video, strict=True)]
@@ -168,17 +182,17 @@ def make_facebook_export(
     return path
 
 
-def facebook_file(rows: int, *, newlines: bool = False) -> Path:
+def facebook_file(rows: int, *, newlines: bool = False, distinct: int | None = None) -> Path:
     """Path of the generated ``rows``-row export (generated on first use).
 
     ``newlines=True``: one caption in five has line breaks (as real captions do);
     ``pandas.read_csv(engine="pyarrow")`` cannot read such a file, so the
     reference measurement uses the file without them.
     """
-    tag = "_nl" if newlines else ""
+    tag = ("_nl" if newlines else "") + (f"_d{distinct}" if distinct else "")
     path = DATA / f"facebook_posts_{rows}{tag}.csv"
     if not path.exists():
-        make_facebook_export(path, rows, newlines=newlines)
+        make_facebook_export(path, rows, newlines=newlines, distinct=distinct)
     return path
 
 
@@ -200,12 +214,44 @@ def _labkit_read(path: str) -> dict:
     return {"rows": len(df)}
 
 
+def _median(runs: list):
+    """One result from single runs: the median time, the largest peak memory."""
+    from dataclasses import replace
+    from statistics import median
+
+    return replace(
+        runs[0],
+        seconds=median(r.seconds for r in runs),
+        peak_mib=max(r.peak_mib for r in runs),
+        repeat=len(runs),
+    )
+
+
+def _pair(ref_name: str, name: str, path: Path, repeat: int, ratio: float):
+    """The reference read and labkit's read of ``path``, alternated, each the median of ``repeat``.
+
+    Alternating the two (each run in its own process) exposes both to the same
+    load of a shared machine, so their ratio means what it says.
+    """
+    from benchmarks.harness import measure
+
+    refs, runs = [], []
+    for _ in range(repeat):
+        refs.append(measure(ref_name, "benchmarks.bench_ingest:_ref_read", str(path), repeat=1))
+        runs.append(measure(name, "benchmarks.bench_ingest:_labkit_read", str(path), repeat=1))
+    ref = _median(refs)
+    return ref, _median(runs).with_target(peak_mib=3072, ref=ref, ratio=ratio)
+
+
 def main(argv: list[str] | None = None) -> None:
     from benchmarks.harness import measure, report
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--distinct", type=int, default=50, help="distinct captions in the few-captions case"
+    )
     ap.add_argument(
         "--no-newlines",
         action="store_true",
@@ -214,31 +260,39 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     path = facebook_file(args.rows)
     size_mib = path.stat().st_size / 2**20
-    ref = measure(
+    ref, res = _pair(
         f"pandas.read_csv pyarrow ({args.rows:,} rows, {size_mib:.0f} MiB)",
-        "benchmarks.bench_ingest:_ref_read",
-        str(path),
-        repeat=args.repeat,
-    )
-    results = [ref]
-    res = measure(
         "labkit.ingest.read_export facebook posts",
-        "benchmarks.bench_ingest:_labkit_read",
-        str(path),
-        repeat=args.repeat,
+        path,
+        args.repeat,
+        1.5,
     )
-    results.append(res.with_target(peak_mib=3072, ref=ref, ratio=2.0))
+    results = [ref, res]
+    # An account that reposts the same few announcements: few distinct captions make
+    # the file (and the reference read) cheaper, so any per-row cost shows up in the
+    # ratio. Its reference is the bare read of the same file.
+    few = facebook_file(args.rows, distinct=args.distinct)
+    results += _pair(
+        f"pandas.read_csv pyarrow, {args.distinct} distinct captions",
+        f"read_export, {args.distinct} distinct captions",
+        few,
+        args.repeat,
+        1.5,
+    )
     if not args.no_newlines:
         # Real captions contain line breaks; pandas' pyarrow engine cannot read such a
         # file at all, so the same reference (file without them, same size) is used.
         nl = facebook_file(args.rows, newlines=True)
-        res_nl = measure(
-            "read_export, 1 caption in 5 with line breaks",
-            "benchmarks.bench_ingest:_labkit_read",
-            str(nl),
-            repeat=args.repeat,
-        )
-        results.append(res_nl.with_target(peak_mib=3072, ref=ref, ratio=2.0))
+        runs = [
+            measure(
+                "read_export, 1 caption in 5 with line breaks",
+                "benchmarks.bench_ingest:_labkit_read",
+                str(nl),
+                repeat=1,
+            )
+            for _ in range(args.repeat)
+        ]
+        results.append(_median(runs).with_target(peak_mib=3072, ref=ref, ratio=2.0))
     report("ingest", results)
 
 

@@ -50,6 +50,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from labkit import i18n
 from labkit.errors import LabkitError, SchemaError
+from labkit.values import normalize_handle
 
 __all__ = [
     "COLUMNS",
@@ -181,16 +182,6 @@ _MULTI = tuple((a, b) for a, b in CONFUSABLES if len(a) > 1)
 _SINGLE = str.maketrans({a: b for a, b in CONFUSABLES if len(a) == 1})
 _MIN_KEY = 3  # a normalised handle shorter than this is never matched
 _MIN_FUZZY = 5  # nor one shorter than this by spelling alone
-
-
-def normalize_handle(handle: object) -> str:
-    """Lowercase a handle and strip spaces and leading ``@``.
-
-    Returns ``""`` for a missing value.
-    """
-    if handle is None or (not isinstance(handle, str) and pd.isna(handle)):
-        return ""
-    return str(handle).strip().lstrip("@").strip().lower()
 
 
 def _trim_digits(tokens: list[str]) -> list[str]:
@@ -554,6 +545,10 @@ def _fuzzy(
 
 
 def _display(raw: str) -> str:
+    """A handle as shown in the result: as the trainee typed it, case kept, without '@'.
+
+    Not a normalisation (that is ``normalize_handle``, used for every comparison).
+    """
     return raw.strip().lstrip("@").strip()
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from labkit import i18n
+from labkit import i18n, values
 from labkit.errors import SchemaError
 
 PLATFORMS = ("facebook", "instagram", "x", "tiktok", "youtube")
@@ -66,6 +67,9 @@ class Column:
     required: bool = True  # False: may be absent from a source; filled with NA
     nullable: bool = True
     values: tuple[str, ...] = ()  # vocabulary of a category column
+    # "handle": a handle, stored lowercase without '@' (conform normalises it with
+    # labkit.values.normalize_handle); "url": a link (as typed, https:// added by the forms)
+    kind: str = ""
 
     def dtype(self):
         if self.type == "category":
@@ -112,6 +116,7 @@ ACCOUNT = _c(
     "string",
     "Handle in lowercase without '@'; with platform, the key of an account",
     nullable=False,
+    kind="handle",
 )
 TZ = _c(
     "tz",
@@ -141,7 +146,7 @@ AGENCIES = _table(
             _c("kind", "category", "Kind of agency", values=AGENCY_KINDS),
             _c("region", "string", "Province / regency / city the agency serves"),
             TZ,
-            _c("website", "string", "Official website URL"),
+            _c("website", "string", "Official website URL", kind="url"),
             _c("official_email", "string", "Official contact e-mail (kept: not personal data)"),
             _c(
                 "official_phone",
@@ -168,7 +173,7 @@ ACCOUNTS = _table(
             ),
             _c("display_name", "string", "Display name shown on the profile"),
             _c("bio", "string", "Profile bio text; NA or empty when missing"),
-            _c("link", "string", "Link in the profile; NA when missing"),
+            _c("link", "string", "Link in the profile; NA when missing", kind="url"),
             _c(
                 "contact",
                 "string",
@@ -205,7 +210,7 @@ POSTS = _table(
             _c("published_at", "timestamp", "When the post was published", "UTC", nullable=False),
             _c("text", "string", "Caption / post text"),
             _c("content_type", "category", "Kind of content", values=CONTENT_TYPES),
-            _c("url", "string", "Permalink"),
+            _c("url", "string", "Permalink", kind="url"),
             _c(
                 "impressions",
                 "int",
@@ -280,7 +285,12 @@ COMMENTS = _table(
             ACCOUNT,
             _c("post_id", "string", "Post commented on", nullable=False),
             _c("comment_id", "string", "Comment id, as text", nullable=False),
-            _c("author", "string", "Commenter's handle (pseudonymised when masking is on)"),
+            _c(
+                "author",
+                "string",
+                "Commenter's handle (pseudonymised when masking is on)",
+                kind="handle",
+            ),
             _c("created_at", "timestamp", "When the comment was written", "UTC", nullable=False),
             _c("text", "string", "Comment text (personal data masked when masking is on)"),
             _c("likes", "int", "Likes on the comment", "likes", required=False),
@@ -342,8 +352,8 @@ TRUTH_IMPOSTORS = _table(
         ("platform", "candidate"),
         (
             PLATFORM,
-            _c("candidate", "string", "Impostor handle", nullable=False),
-            _c("official", "string", "Official handle imitated", nullable=False),
+            _c("candidate", "string", "Impostor handle", nullable=False, kind="handle"),
+            _c("official", "string", "Official handle imitated", nullable=False, kind="handle"),
             _c("style", "string", "separator | added_word | digits | confusable", nullable=False),
         ),
         ground_truth=True,
@@ -375,7 +385,7 @@ TRUTH_CRISES = _table(
             _c("episode_id", "string", "Episode id", nullable=False),
             _c("agency_id", "string", "Agency in crisis"),
             _c("platform", "category", "Platform where it shows first", values=PLATFORMS),
-            _c("account", "string", "Account where it shows first"),
+            _c("account", "string", "Account where it shows first", kind="handle"),
             _c("onset_at", "timestamp", "Onset of the crisis", "UTC", nullable=False),
             _c("peak_at", "timestamp", "Peak of comment volume", "UTC"),
             _c("end_at", "timestamp", "When comment volume is back to normal", "UTC"),
@@ -445,6 +455,36 @@ def empty(name: str) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype()) for c in t.columns})
 
 
+def _bad_value(name: str, c: Column, source: str, row: int, value, fix: str) -> SchemaError:
+    """The error for one bad cell: table, row (from 1), column, value and the fix."""
+    return SchemaError(
+        "schema.bad_value",
+        table=name,
+        column=c.name,
+        row=row,
+        value=str(value)[:80],
+        type=c.type,
+        fix=fix,
+        source=source,
+    )
+
+
+def _first_unreadable(s: pd.Series, read) -> int | None:
+    """Position of the first non-blank value ``read`` cannot take (each distinct value tried once)."""
+    codes, uniques = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
+    bad = []
+    for k, v in enumerate(uniques):
+        if values.is_blank(v):
+            continue
+        try:
+            read(v)
+        except (ValueError, TypeError, OverflowError):
+            bad.append(k)
+    if not bad:
+        return None
+    return int(np.isin(codes, bad).argmax())
+
+
 def _to_timestamp(s: pd.Series, col: str, name: str) -> pd.Series:
     if isinstance(s.dtype, pd.DatetimeTZDtype):
         return s.dt.tz_convert("UTC").astype(TIMESTAMP)
@@ -455,23 +495,104 @@ def _to_timestamp(s: pd.Series, col: str, name: str) -> pd.Series:
     return pd.to_datetime(s, utc=True).astype(TIMESTAMP)
 
 
-def conform(df: pd.DataFrame, name: str, *, source: str = "") -> pd.DataFrame:
+def _coerce(s: pd.Series, c: Column, name: str, source: str) -> pd.Series:
+    """One column given its canonical type; the one place where values are read."""
+    if c.type == "bool":
+        try:
+            return values.parse_bools(s)
+        except values.ValueParseError as bad:
+            raise _bad_value(name, c, source, bad.index + 1, bad.value, i18n.t(bad.fix)) from None
+    if c.type == "int":
+        try:
+            return values.parse_counts(s)
+        except values.ValueParseError as bad:
+            raise _bad_value(name, c, source, bad.index + 1, bad.value, i18n.t(bad.fix)) from None
+    if c.type == "category":
+        if not (isinstance(s.dtype, pd.CategoricalDtype) and s.dtype == c.dtype()):
+            s = s.astype("string")
+        bad = s.notna() & ~s.isin(c.values)
+        if bad.any():
+            row = int(bad.to_numpy().argmax())
+            raise SchemaError(
+                "schema.bad_category_at",
+                table=name,
+                column=c.name,
+                row=row + 1,
+                value=s.iloc[row],
+                allowed=", ".join(c.values),
+                source=source,
+            )
+        return s.astype(c.dtype())
+    if c.type == "string":
+        s = s.astype(STRING)
+        return values.normalize_handles(s) if c.kind == "handle" else s
+    try:
+        if c.type == "timestamp":
+            return _to_timestamp(s, c.name, name)
+        if c.type == "date":
+            return pd.to_datetime(s).dt.normalize().astype(DATE)
+        return s.astype(c.dtype())
+    except SchemaError:
+        raise
+    except (ValueError, TypeError, OverflowError) as exc:
+        read = {
+            "timestamp": lambda v: pd.Timestamp(v),
+            "date": lambda v: pd.Timestamp(v),
+            "float": float,
+        }.get(c.type)
+        row = _first_unreadable(s, read) if read else None
+        if row is not None:
+            fix = i18n.t(f"schema.fix_{c.type}")
+            raise _bad_value(name, c, source, row + 1, s.iloc[row], fix) from exc
+        raise SchemaError(
+            "schema.bad_type",
+            table=name,
+            column=c.name,
+            type=c.type,
+            reason=str(exc)[:200],
+            source=source,
+        ) from exc
+
+
+def conform(
+    df: pd.DataFrame, name: str, *, source: str = "", partial: bool = False
+) -> pd.DataFrame:
     """Return ``df`` as canonical table ``name``: its columns, in order, typed.
 
-    Optional columns that ``df`` lacks are added as missing values; columns the
-    schema does not know are kept, after the canonical ones.
+    This is the one coercion gate of every canonical table: handles are
+    normalised (lowercase, without ``@``), yes/no answers read with the one
+    vocabulary and text counts with the one count grammar of
+    :mod:`labkit.values`. Optional columns that ``df`` lacks are added as
+    missing values; columns the schema does not know are kept, after the
+    canonical ones.
+
+    ``partial=True`` types only the canonical columns ``df`` has, keeps the
+    columns in ``df``'s order and leaves the checks of required columns and
+    empty keys to the caller (the audit accepts an inventory with the columns
+    its rubric needs).
 
     Raises
     ------
     SchemaError
         If a required column is missing, or a value cannot take the column's
-        type (the message names the table, the column and the source).
+        type. The message names the table, the source, the column, the row
+        (the row's position in ``df``, counted from 1), the value and the fix.
     """
     t = table(name)
+    src = source or "-"
+    if partial:
+        known = set(t.names)
+        typed = {
+            col: _coerce(df[col], t.column(col), name, src) if col in known else df[col]
+            for col in df.columns
+        }
+        result = pd.DataFrame(typed, index=df.index, copy=False).reset_index(drop=True)
+        result.attrs.update(df.attrs)
+        return result
     missing = [c.name for c in t.columns if c.required and c.name not in df.columns]
     if missing:
         raise SchemaError(
-            "schema.missing_columns", table=name, columns=", ".join(missing), source=source or "-"
+            "schema.missing_columns", table=name, columns=", ".join(missing), source=src
         )
     out = {}
     for c in t.columns:
@@ -482,49 +603,18 @@ def conform(df: pd.DataFrame, name: str, *, source: str = "") -> pd.DataFrame:
                 else pd.Series(pd.NaT, index=df.index, dtype=TIMESTAMP)
             )
             continue
-        s = df[c.name]
-        try:
-            if c.type == "timestamp":
-                s = _to_timestamp(s, c.name, name)
-            elif c.type == "date":
-                s = pd.to_datetime(s).dt.normalize().astype(DATE)
-            elif c.type == "category":
-                if not (isinstance(s.dtype, pd.CategoricalDtype) and s.dtype == c.dtype()):
-                    s = s.astype("string")
-                bad = s.notna() & ~s.isin(c.values)
-                if bad.any():
-                    first = s[bad].iloc[0]
-                    raise SchemaError(
-                        "schema.bad_category",
-                        table=name,
-                        column=c.name,
-                        value=first,
-                        allowed=", ".join(c.values),
-                        source=source or "-",
-                    )
-                s = s.astype(c.dtype())
-            elif c.type == "string":
-                s = s.astype(STRING)
-            else:
-                s = s.astype(c.dtype())
-        except SchemaError:
-            raise
-        except (ValueError, TypeError) as exc:
-            raise SchemaError(
-                "schema.bad_type",
-                table=name,
-                column=c.name,
-                type=c.type,
-                reason=str(exc)[:200],
-                source=source or "-",
-            ) from exc
-        if not c.nullable and s.isna().any():
-            row = int(s.isna().to_numpy().argmax())
-            raise SchemaError(
-                "schema.null_in_key", table=name, column=c.name, row=row, source=source or "-"
-            )
+        s = _coerce(df[c.name], c, name, src)
+        if not c.nullable:
+            empty = s.isna()
+            if c.kind == "handle":
+                empty = empty | (s == "")
+            if empty.any():
+                row = int(empty.to_numpy().argmax())
+                raise SchemaError(
+                    "schema.null_in_key", table=name, column=c.name, row=row + 1, source=src
+                )
         out[c.name] = s
-    result = pd.DataFrame(out, index=df.index)
+    result = pd.DataFrame(out, index=df.index, copy=False)
     extra = [col for col in df.columns if col not in out]
     for col in extra:
         result[col] = df[col]
@@ -574,13 +664,33 @@ i18n.register(
             "id": "Kolom '{column}' tabel '{table}' (dari {source}) berisi nilai '{value}' yang tidak dikenal. Nilai yang boleh: {allowed}.",
             "en": "Column '{column}' of table '{table}' (from {source}) holds an unknown value '{value}'. Allowed values: {allowed}.",
         },
+        "schema.bad_category_at": {
+            "id": "Tabel '{table}' (dari {source}), baris {row}, kolom '{column}': nilai '{value}' tidak dikenal. Nilai yang boleh: {allowed}.",
+            "en": "Table '{table}' (from {source}), row {row}, column '{column}': unknown value '{value}'. Allowed values: {allowed}.",
+        },
+        "schema.bad_value": {
+            "id": "Tabel '{table}' (dari {source}), baris {row}, kolom '{column}': nilai '{value}' tidak dapat dibaca sebagai {type}. {fix}",
+            "en": "Table '{table}' (from {source}), row {row}, column '{column}': the value '{value}' cannot be read as {type}. {fix}",
+        },
+        "schema.fix_timestamp": {
+            "id": "Tulis tanggal dan jam, misalnya 2026-03-05 09:15+07:00.",
+            "en": "Write a date and time, e.g. 2026-03-05 09:15+07:00.",
+        },
+        "schema.fix_date": {
+            "id": "Tulis tanggal, misalnya 2026-03-05.",
+            "en": "Write a date, e.g. 2026-03-05.",
+        },
+        "schema.fix_float": {
+            "id": "Tulis angka, misalnya 12.5.",
+            "en": "Write a number, e.g. 12.5.",
+        },
         "schema.bad_type": {
             "id": "Kolom '{column}' tabel '{table}' (dari {source}) tidak dapat dibaca sebagai {type}: {reason}. Periksa isi kolom itu.",
             "en": "Column '{column}' of table '{table}' (from {source}) cannot be read as {type}: {reason}. Check that column's values.",
         },
         "schema.null_in_key": {
-            "id": "Kolom '{column}' tabel '{table}' (dari {source}) kosong pada baris {row}, padahal wajib diisi. Isi nilai itu.",
-            "en": "Column '{column}' of table '{table}' (from {source}) is empty at row {row} but is required. Fill it in.",
+            "id": "Tabel '{table}' (dari {source}), baris {row}, kolom '{column}': kosong, padahal wajib diisi. Isi nilai itu.",
+            "en": "Table '{table}' (from {source}), row {row}, column '{column}': empty but required. Fill it in.",
         },
         "schema.naive_timestamp": {
             "id": "Kolom waktu '{column}' tabel '{table}' tidak punya zona waktu. Tentukan zona waktunya (WIB/WITA/WIT) saat membaca data.",

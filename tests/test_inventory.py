@@ -194,7 +194,7 @@ def test_bad_value_names_file_row_column_and_fix(tmp_path):
     assert "inventaris.xlsx" in msg and "baris 3" in msg and "'Terverifikasi'" in msg
     assert "'mungkin'" in msg and "ya atau tidak" in msg
     assert "row 3" in err.value.message("en") and "yes or no" in i18n.t(
-        "inventory.fix_bool", lang="en"
+        "values.fix_bool", lang="en"
     )
 
 

@@ -67,7 +67,9 @@ def test_conform_rejects_naive_timestamps_and_null_keys():
     nokey.loc[2, "post_id"] = None
     with pytest.raises(SchemaError) as info:
         schema.conform(nokey, "posts")
-    assert "post_id" in str(info.value) and "2" in str(info.value)
+    # the third row (index 2): rows are counted from 1 in every message (issue 7)
+    assert "post_id" in str(info.value) and "3" in str(info.value)
+    assert info.value.params["row"] == 3
 
 
 def test_validate_catches_wrong_dtype_and_empty_is_valid():

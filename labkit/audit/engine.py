@@ -75,51 +75,9 @@ def prepare_accounts(
         raise AuditInputError(
             "audit.missing_columns", columns=", ".join(missing), items=", ".join(items)
         )
-    table = schema.table("accounts")
-    out = {}
-    for col in accounts.columns:
-        s = accounts[col]
-        if col in table.names:
-            c = table.column(col)
-            try:
-                if c.type == "timestamp":
-                    if isinstance(s.dtype, pd.DatetimeTZDtype):
-                        s = s.dt.tz_convert("UTC")
-                    elif pd.api.types.is_datetime64_dtype(s.dtype):
-                        raise SchemaError("schema.naive_timestamp", table="accounts", column=col)
-                    else:
-                        s = pd.to_datetime(s, utc=True)
-                    s = s.astype(schema.TIMESTAMP)
-                elif c.type == "category":
-                    s = s.astype("string")
-                    bad = s.notna() & ~s.isin(c.values)
-                    if bad.any():
-                        raise SchemaError(
-                            "schema.bad_category",
-                            table="accounts",
-                            column=col,
-                            value=s[bad].iloc[0],
-                            allowed=", ".join(c.values),
-                            source="audit",
-                        )
-                    s = s.astype(c.dtype())
-                elif c.type == "bool" and not isinstance(s.dtype, pd.BooleanDtype):
-                    s = _to_bool(s, col)
-                else:
-                    s = s.astype(c.dtype())
-            except (ValueError, TypeError) as exc:
-                raise SchemaError(
-                    "schema.bad_type",
-                    table="accounts",
-                    column=col,
-                    type=c.type,
-                    reason=str(exc)[:200],
-                    source="audit",
-                ) from exc
-        out[col] = s
-    # positions, not the caller's index: rows are named by position below
-    df = pd.DataFrame(out).reset_index(drop=True)
-    df["account"] = df["account"].str.strip().str.lstrip("@").str.lower()
+    # the one coercion gate: handles normalised, yes/no and counts read with
+    # labkit.values, rows named by position from 1 (as below)
+    df = schema.conform(accounts, "accounts", source="audit", partial=True)
     for col in REQUIRED_ACCOUNT_COLUMNS:
         empty = df[col].isna() | (df[col].astype("string").str.strip() == "")
         if empty.any():
@@ -149,19 +107,6 @@ def prepare_accounts(
     if df.empty:
         raise AuditInputError("audit.no_accounts")
     return df.reset_index(drop=True)
-
-
-def _to_bool(s: pd.Series, col: str) -> pd.Series:
-    words = {
-        "true": True, "ya": True, "yes": True, "y": True, "1": True, "sudah": True,
-        "false": False, "tidak": False, "no": False, "n": False, "0": False, "belum": False,
-    }  # fmt: skip
-    txt = s.astype("string").str.strip().str.lower()
-    mapped = txt.map(lambda v: words.get(v) if isinstance(v, str) and v else None)
-    bad = txt.notna() & (txt != "") & mapped.isna()
-    if bad.any():
-        raise ValueError(f"'{s[bad].iloc[0]}'")
-    return mapped.astype("boolean")
 
 
 def _table(df: pd.DataFrame | None, name: str) -> pd.DataFrame | None:

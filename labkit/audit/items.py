@@ -29,6 +29,7 @@ import pandas as pd
 from labkit import i18n, schema
 from labkit.audit import needs_reply as nr
 from labkit.errors import LabkitError
+from labkit.values import normalize_handles
 
 MAX_IDS = 20
 DAY_NS = 86_400 * 10**9
@@ -305,7 +306,7 @@ class Context:
         c = c.loc[c["_t"].to_numpy() > self.as_of_ns - days * DAY_NS]
         if "author" in c.columns and len(c):
             handles = self.accounts["account"].to_numpy(dtype=object)
-            author = c["author"].astype("string").str.lstrip("@").str.lower()
+            author = normalize_handles(c["author"])
             maybe = author.isin(set(handles)).to_numpy(dtype=bool)  # few rows: compare exactly
             own = np.zeros(len(c), dtype=bool)
             if maybe.any():
@@ -547,8 +548,13 @@ def rule_official_link(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
     return out.frame()
 
 
-def _norm_handle(s: pd.Series) -> pd.Series:
-    return s.astype("string").str.lower().str.replace(r"[^0-9a-z]", "", regex=True).fillna("")
+def _handle_letters(s: pd.Series) -> pd.Series:
+    """A handle's letters and digits only: ``kemenpw.ri`` and ``kemenpw_ri`` compare equal.
+
+    Not a normalisation (``schema.conform`` stored the handles lowercase without
+    '@'): the key under which one agency's accounts are compared for duplicates.
+    """
+    return s.astype("string").str.replace(r"[^0-9a-z]", "", regex=True).fillna("")
 
 
 def _norm_name(s: pd.Series) -> pd.Series:
@@ -639,7 +645,7 @@ def rule_name_consistency(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
             best = max(official[agencies[i]], key=lambda o: fuzz.ratio(names[i], o[0]))
             sim[i] = fuzz.ratio(names[i], best[0])
             ref_shown[i] = best[1]
-    handles = _norm_handle(acc["account"]).to_numpy(dtype=object)
+    handles = _handle_letters(acc["account"]).to_numpy(dtype=object)
     run = np.zeros(ctx.n)
     has_other = np.zeros(ctx.n, dtype=bool)
     for _, pos in pd.Series(np.arange(ctx.n)).groupby(agencies).groups.items():
@@ -823,9 +829,7 @@ def rule_impostors(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
         covered = np.isin(ctx.platform_of, sr["platform"].astype("string").unique())
     found = find_impostors_in(ctx.known_accounts, sr, threshold=p["min_score"])
     found = found.loc[found["score"] >= p["min_score"]]
-    key = (
-        found["platform"].astype("string") + "\x1f" + found["official"].astype("string").str.lower()
-    )
+    key = found["platform"].astype("string") + "\x1f" + normalize_handles(found["official"])
     acc_key = pd.Series(ctx.platform_of, dtype="string") + "\x1f" + acc["account"].astype("string")
     by_acc = found.groupby(key.to_numpy())
     cands = by_acc["candidate"].agg(list)

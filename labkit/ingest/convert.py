@@ -38,6 +38,7 @@ from labkit.ingest.parse import (
 )
 from labkit.ingest.report import ImportReport, msg
 from labkit.ingest.table import Raw, header_repeats
+from labkit.values import normalize_handle, normalize_handle_array
 
 _STR = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}
 _INT = {pa.int64(): pd.Int64Dtype()}
@@ -303,8 +304,7 @@ def _most_common(values: pa.Array) -> str:
     return max(counts, key=lambda item: item["counts"])["values"]
 
 
-def clean_account(name: object) -> str:
-    return str(name).strip().lstrip("@").strip().lower()
+clean_account = normalize_handle
 
 
 def resolve_account(raw: Raw, opts: Options, rep: ImportReport, platform: str, *, needed: bool):
@@ -317,7 +317,7 @@ def resolve_account(raw: Raw, opts: Options, rep: ImportReport, platform: str, *
     acc_cols = lay.source_of("account")
     if acc_cols and raw.col(acc_cols[0]) is not None:
         col = raw.col(acc_cols[0])
-        per_row = pc.utf8_lower(pc.utf8_trim_whitespace(pc.replace_substring_regex(col, "^@", "")))
+        per_row = normalize_handle_array(col)
         vals = pc.drop_null(per_row)
         if len(vals):
             found = _most_common(vals)
@@ -497,7 +497,8 @@ def convert_posts(raw: Raw, opts: Options, rep: ImportReport) -> Piece:
         "text": lambda: _text(raw),
     }
     for canon, src in counted.items():
-        jobs[canon] = partial(parse_counts, raw.col(src), _where(raw, src))
+        # the column as read (chunked): parse_counts needs no contiguous copy
+        jobs[canon] = partial(parse_counts, raw.table.column(src), _where(raw, src))
     with _Jobs(jobs, parallel=n >= PARALLEL_ROWS) as results:
         ids, has_dups = results["ids"]  # lost ids first: the most important message
         times = _times(raw, opts, rep, signs, dates=False)

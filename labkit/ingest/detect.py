@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from labkit.errors import ExportReadError
 from labkit.ingest.layouts import LAYOUTS, Layout, aliases, normalize_header
@@ -23,6 +23,8 @@ class Detection:
     original: dict[str, str]  # English name -> header cell as in the file
     translated: bool  # some header cell matched through a non-English alias
     name_match: re.Match[str] | None
+    # a column the layout reads, given twice: (header as written, first, second position from 1)
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -38,23 +40,29 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _map_header(header: list[str], lay: Layout) -> tuple[list[str | None], bool]:
+def _map_header(
+    header: list[str], lay: Layout
+) -> tuple[list[str | None], bool, list[tuple[str, int, int]]]:
+    """English name of each header cell (None if unknown), whether translated, duplicates."""
     table = aliases(lay)
     english = {normalize_header(c) for c in (*lay.columns, *lay.optional)}
     mapped: list[str | None] = []
     translated = False
-    used: set[str] = set()
-    for cell in header:
+    used: dict[str, tuple[str, int]] = {}  # target -> (folded header, position)
+    duplicates: list[tuple[str, int, int]] = []
+    for pos, cell in enumerate(header, start=1):
         folded = normalize_header(cell)
         target = table.get(folded)
         if target is not None and target in used:
+            if used[target][0] == folded:  # the same column given twice: which one is right?
+                duplicates.append((cell.strip(), used[target][1], pos))
             target = None
         if target is not None:
-            used.add(target)
+            used[target] = (folded, pos)
             if folded not in english:
                 translated = True
         mapped.append(target)
-    return mapped, translated
+    return mapped, translated, duplicates
 
 
 def detect(header: list[str], file_name: str, *, folder: str = "") -> Detection | None:
@@ -66,7 +74,7 @@ def detect(header: list[str], file_name: str, *, folder: str = "") -> Detection 
     """
     best: tuple[tuple[int, int, int], Detection] | None = None
     for lay in LAYOUTS.values():
-        mapped, translated = _map_header(header, lay)
+        mapped, translated, duplicates = _map_header(header, lay)
         present = {m for m in mapped if m}
         if not all(s in present for s in lay.signature):
             continue
@@ -75,7 +83,7 @@ def detect(header: list[str], file_name: str, *, folder: str = "") -> Detection 
             continue
         names = _unique([m or cell.strip() for m, cell in zip(mapped, header, strict=True)])
         original = {n: cell.strip() for n, m, cell in zip(names, mapped, header, strict=True) if m}
-        det = Detection(lay, names, original, translated, name_match)
+        det = Detection(lay, names, original, translated, name_match, duplicates)
         score = (1 if name_match else 0, len(present), -len(lay.columns))
         if best is None or score > best[0]:
             best = (score, det)
@@ -83,7 +91,16 @@ def detect(header: list[str], file_name: str, *, folder: str = "") -> Detection 
 
 
 def check_required(det: Detection, label: str) -> None:
-    """Raise ``ingest.missing_columns`` if a required column is absent."""
+    """Raise ``ingest.missing_columns`` if a required column is absent.
+
+    Also ``ingest.duplicate_column`` if a column the layout reads is given twice
+    (reading the first one silently could take the wrong numbers).
+    """
+    if det.duplicates:
+        column, first, second = det.duplicates[0]
+        raise ExportReadError(
+            "ingest.duplicate_column", file=label, column=column, first=first, second=second
+        )
     missing = [c for c in det.layout.required if c not in det.original]
     if missing:
         raise ExportReadError(

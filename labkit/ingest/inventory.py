@@ -27,7 +27,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,8 +35,11 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 
-from labkit import i18n, schema
+from labkit import i18n, schema, values
 from labkit.errors import ExportReadError, warn
+from labkit.ingest.sniff import sniff
+from labkit.ingest.source import file_member
+from labkit.values import normalize_handle
 
 PathLike = str | os.PathLike[str]
 
@@ -50,22 +53,65 @@ class TemplateError(ExportReadError):
 
 @dataclass(frozen=True)
 class Field:
-    """One column of a template: canonical name, headers, help and parser.
+    """One column of a template: what the trainee sees (headers, help, example).
 
-    ``kind`` names the parser: ``platform``, ``handle``, ``text``, ``url``,
-    ``bool``, ``profile_type``, ``tz``, ``count``, ``time``, ``agency_kind``,
-    ``post``.
+    What the column *is* (its type, meaning and allowed values) is not restated
+    here: it comes from the canonical table in :mod:`labkit.schema` (``table``,
+    ``column``); template-only columns (the agency's name, from which the
+    agency id is made) are text. :attr:`kind` names the parser, derived from
+    the schema column.
     """
 
     column: str
     id: str
     en: str
-    kind: str
     help_id: str
     help_en: str
     example: str = ""
     required: bool = False
     aliases: tuple[str, ...] = ()
+    table: str = ""
+
+    @property
+    def schema_column(self) -> schema.Column | None:
+        """The canonical column this field fills (None for a template-only column)."""
+        try:
+            return schema.table(self.table).column(self.column)
+        except KeyError:
+            return None
+
+    @property
+    def type(self) -> str:
+        """Schema type (``string``, ``category``, ``int``, ``bool``, ``timestamp``...)."""
+        c = self.schema_column
+        return c.type if c is not None else "string"
+
+    @property
+    def meaning(self) -> str:
+        """What the column holds, as the schema says (English)."""
+        c = self.schema_column
+        return c.meaning if c is not None else ""
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """The schema's vocabulary of a category column (``()`` otherwise)."""
+        c = self.schema_column
+        return c.values if c is not None else ()
+
+    @property
+    def kind(self) -> str:
+        """The parser: ``platform``, ``handle``, ``text``, ``url``, ``bool``,
+        ``profile_type``, ``tz``, ``count``, ``time``, ``agency_kind``, ``post``."""
+        c = self.schema_column
+        if c is None:
+            return "text"
+        if (self.table, self.column) == ("comments", "post_id"):
+            return "post"  # an id or the post's link
+        if c.kind in ("handle", "url"):
+            return c.kind
+        if c.type == "category":
+            return _CATEGORY_KINDS[c.name]
+        return _TYPE_KINDS.get(c.type, "text")
 
     def header(self, lang: str | None = None) -> str:
         """Header text in ``lang`` (default: the current language)."""
@@ -76,12 +122,29 @@ class Field:
         return self.help_id if (lang or i18n.get_language()) == "id" else self.help_en
 
 
-ACCOUNT_FIELDS: tuple[Field, ...] = (
+_TYPE_KINDS = {"bool": "bool", "int": "count", "timestamp": "time"}
+_CATEGORY_KINDS = {
+    "platform": "platform",
+    "tz": "tz",
+    "profile_type": "profile_type",
+    "kind": "agency_kind",
+}
+
+
+def _fields(table: str, *fields: Field) -> tuple[Field, ...]:
+    """The fields of a template sheet filling canonical table ``table``."""
+    names = set(schema.table(table).names)
+    for f in fields:  # a misspelt column would silently become template-only text
+        assert f.column in names or f.column in ("agency", "query_agency"), f.column
+    return tuple(replace(f, table=table) for f in fields)
+
+
+ACCOUNT_FIELDS: tuple[Field, ...] = _fields(
+    "accounts",
     Field(
         "platform",
         "Platform",
         "Platform",
-        "platform",
         "Facebook, Instagram, X, TikTok atau YouTube.",
         "Facebook, Instagram, X, TikTok or YouTube.",
         "Instagram",
@@ -91,7 +154,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "account",
         "Akun",
         "Account",
-        "handle",
         "Nama akun (handle) tanpa @, atau tautan profilnya.",
         "The handle without @, or the profile link.",
         "diskominfo_contoh",
@@ -102,7 +164,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "display_name",
         "Nama tampilan",
         "Display name",
-        "text",
         "Nama yang tampil di profil, persis seperti di aplikasi.",
         "The name shown on the profile, exactly as in the app.",
         "Diskominfo Kota Contoh",
@@ -111,7 +172,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "agency",
         "Instansi",
         "Agency",
-        "text",
         "Nama lengkap instansi pemilik akun.",
         "Full name of the agency that owns the account.",
         "Dinas Komunikasi dan Informatika Kota Contoh",
@@ -122,7 +182,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "unit",
         "Unit",
         "Unit",
-        "text",
         "Unit di instansi yang mengelola akun (misalnya Humas).",
         "Unit within the agency that runs it (e.g. Humas).",
         "Humas",
@@ -131,7 +190,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "bio",
         "Bio",
         "Bio",
-        "text",
         "Teks bio profil. Kosongkan jika profil tidak punya bio.",
         "The profile's bio text. Leave empty if there is none.",
         "Akun resmi Diskominfo Kota Contoh. Layanan informasi publik.",
@@ -140,7 +198,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "link",
         "Tautan di profil",
         "Link in profile",
-        "url",
         "Tautan yang tercantum di profil. Kosongkan jika tidak ada.",
         "The link given on the profile. Leave empty if none.",
         "https://kominfo.contoh.go.id",
@@ -149,7 +206,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "contact",
         "Kontak di profil",
         "Contact in profile",
-        "text",
         "Kontak resmi di profil (telepon, e-mail, LAPOR!). Kosongkan jika tidak ada.",
         "Official contact on the profile (phone, e-mail, LAPOR!). Leave empty if none.",
         "humas@contoh.go.id",
@@ -158,7 +214,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "verified",
         "Terverifikasi",
         "Verified",
-        "bool",
         "Ada lencana verifikasi (centang)? ya atau tidak.",
         "Has the verification badge? yes or no.",
         "ya",
@@ -169,7 +224,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "profile_type",
         "Jenis akun",
         "Account type",
-        "profile_type",
         "halaman (akun organisasi/Page) atau pribadi (profil perorangan).",
         "page (organisation/Page) or personal (a person's profile).",
         "halaman",
@@ -180,7 +234,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "tz",
         "Zona waktu",
         "Time zone",
-        "tz",
         "WIB, WITA atau WIT.",
         "WIB, WITA or WIT.",
         "WIB",
@@ -191,7 +244,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "followers",
         "Pengikut",
         "Followers",
-        "count",
         "Jumlah pengikut/pelanggan saat ini (boleh kosong).",
         "Followers/subscribers now (may be empty).",
         "12400",
@@ -202,7 +254,6 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
         "created_at",
         "Tanggal dibuat",
         "Created on",
-        "time",
         "Tanggal akun dibuat, HH/BB/TTTT (boleh kosong).",
         "Date the account was created, DD/MM/YYYY (may be empty).",
         "15/03/2016",
@@ -211,12 +262,12 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
     ),
 )
 
-AGENCY_FIELDS: tuple[Field, ...] = (
+AGENCY_FIELDS: tuple[Field, ...] = _fields(
+    "agencies",
     Field(
         "name",
         "Nama instansi",
         "Agency name",
-        "text",
         "Nama lengkap instansi, sama dengan kolom Instansi di lembar akun.",
         "Full agency name, the same as the Agency column of the accounts sheet.",
         "Dinas Komunikasi dan Informatika Kota Contoh",
@@ -227,7 +278,6 @@ AGENCY_FIELDS: tuple[Field, ...] = (
         "short_name",
         "Singkatan",
         "Short name",
-        "text",
         "Singkatan atau nama pendek.",
         "Acronym or short name.",
         "Diskominfo Contoh",
@@ -236,7 +286,6 @@ AGENCY_FIELDS: tuple[Field, ...] = (
         "kind",
         "Jenis instansi",
         "Kind of agency",
-        "agency_kind",
         "Misalnya: diskominfo kota, kanwil, rsud, bpbd, lembaga (boleh kosong).",
         "For example: diskominfo kota, kanwil, rsud, bpbd, lembaga (may be empty).",
         "diskominfo kota",
@@ -245,7 +294,6 @@ AGENCY_FIELDS: tuple[Field, ...] = (
         "region",
         "Wilayah",
         "Region",
-        "text",
         "Provinsi/kabupaten/kota yang dilayani.",
         "Province/regency/city served.",
         "Kota Contoh",
@@ -254,7 +302,6 @@ AGENCY_FIELDS: tuple[Field, ...] = (
         "tz",
         "Zona waktu",
         "Time zone",
-        "tz",
         "WIB, WITA atau WIT.",
         "WIB, WITA or WIT.",
         "WIB",
@@ -265,7 +312,6 @@ AGENCY_FIELDS: tuple[Field, ...] = (
         "website",
         "Situs web",
         "Website",
-        "url",
         "Situs web resmi.",
         "Official website.",
         "https://kominfo.contoh.go.id",
@@ -276,7 +322,6 @@ AGENCY_FIELDS: tuple[Field, ...] = (
         "official_email",
         "E-mail resmi",
         "Official e-mail",
-        "text",
         "E-mail resmi instansi (tidak disamarkan: bukan data pribadi).",
         "Official agency e-mail (kept unmasked: not personal data).",
         "humas@contoh.go.id",
@@ -287,7 +332,6 @@ AGENCY_FIELDS: tuple[Field, ...] = (
         "official_phone",
         "Telepon resmi",
         "Official phone",
-        "text",
         "Nomor telepon/WhatsApp resmi instansi (tidak disamarkan).",
         "Official phone/WhatsApp number (kept unmasked).",
         "0211234567",
@@ -296,12 +340,12 @@ AGENCY_FIELDS: tuple[Field, ...] = (
     ),
 )
 
-COMMENT_FIELDS: tuple[Field, ...] = (
+COMMENT_FIELDS: tuple[Field, ...] = _fields(
+    "comments",
     Field(
         "platform",
         "Platform",
         "Platform",
-        "platform",
         "Facebook, Instagram, X, TikTok atau YouTube.",
         "Facebook, Instagram, X, TikTok or YouTube.",
         "Instagram",
@@ -311,7 +355,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "account",
         "Akun instansi",
         "Agency account",
-        "handle",
         "Akun instansi tempat komentar ditulis (tanpa @).",
         "The agency account the comment was written on (without @).",
         "diskominfo_contoh",
@@ -322,7 +365,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "post_id",
         "Unggahan",
         "Post",
-        "post",
         "ID unggahan dari berkas ekspor, atau tautan unggahan.",
         "The post id from the export file, or the post's link.",
         "https://www.instagram.com/p/ABC123/",
@@ -333,7 +375,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "comment_id",
         "ID komentar",
         "Comment id",
-        "text",
         "Boleh kosong; labkit membuat ID sendiri.",
         "May be empty; labkit makes one.",
         "",
@@ -342,7 +383,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "author",
         "Penulis",
         "Author",
-        "handle",
         "Akun penulis komentar (akan disamarkan).",
         "The commenter's handle (it will be pseudonymised).",
         "warga_contoh",
@@ -353,7 +393,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "created_at",
         "Waktu komentar",
         "Comment time",
-        "time",
         "Tanggal dan jam komentar, HH/BB/TTTT JJ:MM, waktu setempat.",
         "Date and time of the comment, DD/MM/YYYY HH:MM, local time.",
         "05/03/2026 09:15",
@@ -364,7 +403,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "text",
         "Isi komentar",
         "Comment text",
-        "text",
         "Teks komentar apa adanya (data pribadi akan disamarkan saat impor).",
         "The comment text as it is (personal data are masked on import).",
         "Kapan pendaftaran dibuka?",
@@ -375,7 +413,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "likes",
         "Suka",
         "Likes",
-        "count",
         "Jumlah suka pada komentar (boleh kosong).",
         "Likes on the comment (may be empty).",
         "3",
@@ -384,7 +421,6 @@ COMMENT_FIELDS: tuple[Field, ...] = (
         "replied_at",
         "Waktu dibalas",
         "Replied at",
-        "time",
         "Kapan instansi pertama membalas; kosongkan jika belum dibalas.",
         "When the agency first replied; empty if never.",
         "05/03/2026 10:02",
@@ -394,12 +430,12 @@ COMMENT_FIELDS: tuple[Field, ...] = (
 )
 
 #: the accounts found by searching each platform for the agency's name (impostors hide there)
-SEARCH_FIELDS: tuple[Field, ...] = (
+SEARCH_FIELDS: tuple[Field, ...] = _fields(
+    "search_results",
     Field(
         "platform",
         "Platform",
         "Platform",
-        "platform",
         "Platform tempat Anda mencari: Facebook, Instagram, X, TikTok atau YouTube.",
         "Platform you searched: Facebook, Instagram, X, TikTok or YouTube.",
         "Instagram",
@@ -409,7 +445,6 @@ SEARCH_FIELDS: tuple[Field, ...] = (
         "account",
         "Akun",
         "Account",
-        "handle",
         "Nama akun (handle) yang muncul di hasil pencarian, tanpa @, atau tautan profilnya. "
         "Tulis semua akun yang memakai nama instansi, termasuk akun resmi.",
         "The handle found in the search results, without @, or its profile link. "
@@ -422,7 +457,6 @@ SEARCH_FIELDS: tuple[Field, ...] = (
         "display_name",
         "Nama tampilan",
         "Display name",
-        "text",
         "Nama yang tampil di profil akun itu.",
         "The name shown on that profile.",
         "Diskominfo Kota Contoh",
@@ -431,7 +465,6 @@ SEARCH_FIELDS: tuple[Field, ...] = (
         "query_agency",
         "Instansi yang dicari",
         "Agency searched for",
-        "text",
         "Nama lengkap instansi yang Anda cari, sama dengan kolom Instansi di inventaris akun.",
         "Full name of the agency you searched for, as in the Agency column of the inventory.",
         "Dinas Komunikasi dan Informatika Kota Contoh",
@@ -442,7 +475,6 @@ SEARCH_FIELDS: tuple[Field, ...] = (
         "followers",
         "Pengikut",
         "Followers",
-        "count",
         "Jumlah pengikut akun itu (boleh kosong).",
         "Followers of that account (may be empty).",
         "221",
@@ -453,7 +485,6 @@ SEARCH_FIELDS: tuple[Field, ...] = (
         "created_at",
         "Tanggal dibuat",
         "Created on",
-        "time",
         "Tanggal akun itu dibuat bila terlihat, HH/BB/TTTT (boleh kosong).",
         "Date the account was created if shown, DD/MM/YYYY (may be empty).",
         "25/12/2025",
@@ -464,7 +495,6 @@ SEARCH_FIELDS: tuple[Field, ...] = (
         "verified",
         "Terverifikasi",
         "Verified",
-        "bool",
         "Ada lencana verifikasi (centang)? ya atau tidak.",
         "Has the verification badge? yes or no.",
         "tidak",
@@ -493,12 +523,11 @@ _FIELDS = {
 # ---------------------------------------------------------------------------- value parsers
 
 
-class _BadValue(Exception):
-    """Internal: a value could not be read; ``fix`` is a catalogue key."""
+class _BadValue(values.ValueParseError):
+    """A template value could not be read; ``fix`` is a catalogue key, ``params`` its values."""
 
     def __init__(self, fix: str, **params: Any) -> None:
         super().__init__(fix)
-        self.fix = fix
         self.params = params
 
 
@@ -509,12 +538,17 @@ _PLATFORM_ALIASES = {
     "tiktok": "tiktok", "tik tok": "tiktok",
     "youtube": "youtube", "yt": "youtube", "you tube": "youtube",
 }  # fmt: skip
+#: how the templates write the schema's platforms and profile types
+PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
+                   "tiktok": "TikTok", "youtube": "YouTube"}  # fmt: skip
+PROFILE_LABELS = {
+    "id": {"page": "halaman", "personal": "pribadi"},
+    "en": {"page": "page", "personal": "personal"},
+}
 _HOST_PLATFORM = {
     "facebook.com": "facebook", "fb.com": "facebook", "instagram.com": "instagram",
     "x.com": "x", "twitter.com": "x", "tiktok.com": "tiktok", "youtube.com": "youtube",
 }  # fmt: skip
-_TRUE = {"ya", "y", "yes", "true", "1", "benar", "sudah", "ada", "centang", "✓", "✔", "v"}
-_FALSE = {"tidak", "t", "no", "n", "false", "0", "salah", "belum", "tidak ada", "-"}
 _PAGE = {"page", "halaman", "halaman (page)", "organisasi", "lembaga", "instansi", "bisnis",
          "business", "profesional", "professional", "kreator", "creator", "kanal", "channel"}  # fmt: skip
 _PERSONAL = {"personal", "pribadi", "profil", "profile", "profil pribadi", "perorangan",
@@ -545,19 +579,8 @@ _TIME_FORMATS = (
 _HANDLE_RE = re.compile(r"^[\w.\-]+$", re.UNICODE)
 
 
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).strip().lower().split())
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return isinstance(value, str) and value.strip() == ""
+_norm = values.normalize_word
+_blank = values.is_blank
 
 
 def parse_platform(value: str) -> str:
@@ -589,22 +612,10 @@ def parse_handle(value: str) -> tuple[str, str | None]:
         if not parts:
             raise _BadValue("inventory.fix_handle")
         raw = parts[0]
-    handle = raw.lstrip("@").strip().lower()
+    handle = normalize_handle(raw)
     if not handle or not _HANDLE_RE.match(handle):
         raise _BadValue("inventory.fix_handle")
     return handle, platform
-
-
-def parse_bool(value: Any) -> bool:
-    """``ya/tidak``, ``yes/no``, ``true/false``, ``1/0`` -> bool."""
-    if isinstance(value, bool):
-        return value
-    key = _norm(str(value))
-    if key in _TRUE:
-        return True
-    if key in _FALSE:
-        return False
-    raise _BadValue("inventory.fix_bool")
 
 
 def parse_profile_type(value: str) -> str:
@@ -633,34 +644,6 @@ def tz_code(tz: str) -> str:
         raise TemplateError(
             "inventory.bad_tz_argument", tz=tz, known=", ".join(schema.TIMEZONES)
         ) from None
-
-
-def parse_count(value: Any) -> int:
-    """``12400``, ``"12.400"``, ``"12,400"``, ``"12,4 rb"``, ``"1.2K"`` -> int."""
-    if isinstance(value, bool):
-        raise _BadValue("inventory.fix_count")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value != int(value) or value < 0:
-            raise _BadValue("inventory.fix_count")
-        return int(value)
-    key = _norm(str(value)).replace(" ", "")
-    mult = 1
-    for suffix, m in (("rb", 1_000), ("ribu", 1_000), ("k", 1_000), ("jt", 1_000_000),
-                      ("juta", 1_000_000), ("m", 1_000_000)):  # fmt: skip
-        if key.endswith(suffix) and key[: -len(suffix)]:
-            key, mult = key[: -len(suffix)], m
-            break
-    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", key) and mult == 1:
-        return int(re.sub(r"[.,]", "", key))
-    if re.fullmatch(r"\d+", key):
-        return int(key) * mult
-    if mult > 1 and re.fullmatch(r"\d+[.,]\d+", key):
-        return round(float(key.replace(",", ".")) * mult)
-    if re.fullmatch(r"\d+\.0+", key):  # "12400.0" from a spreadsheet
-        return int(key.split(".")[0])
-    raise _BadValue("inventory.fix_count")
 
 
 def parse_time(value: Any, tz: str) -> pd.Timestamp:
@@ -739,39 +722,31 @@ def read_rows(path: PathLike) -> dict[str, pd.DataFrame]:
             raise TemplateError("inventory.unreadable", file=p.name, reason=str(exc)[:200]) from exc
         return {str(k): v for k, v in sheets.items()}
     if suffix in (".csv", ".txt", ".tsv"):
-        raw = p.read_bytes()
-        text = _decode(raw, p.name)
-        lines = text.splitlines()
-        if lines and lines[0].lower().startswith("sep="):
-            sep = lines[0][4:5] or ","
-            text = "\n".join(lines[1:])
-        else:
-            sep = _sniff(text)
-        try:
-            df = pd.read_csv(
-                io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""]
-            )
-        except (pd.errors.ParserError, csv.Error) as exc:
-            raise TemplateError("inventory.unreadable", file=p.name, reason=str(exc)[:200]) from exc
-        return {p.stem: df}
+        return {p.stem: _read_csv(p)}
     raise TemplateError("inventory.bad_suffix", file=p.name)
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")  # pragma: no cover - latin-1 decodes every byte
-
-
-def _sniff(text: str) -> str:
-    head = text.split("\n", 1)[0]
-    counts = {sep: head.count(sep) for sep in (",", ";", "\t")}
-    return max(counts, key=lambda s: counts[s]) if any(counts.values()) else ","
+def _read_csv(p: Path) -> pd.DataFrame:
+    """A CSV template as text cells, sniffed as the export readers sniff (:mod:`.sniff`)."""
+    try:
+        sn = sniff(file_member(p, p.name))
+    except ExportReadError as exc:  # empty, binary, old Excel: say it as the readers do
+        raise TemplateError(exc.key, **exc.params) from None
+    if sn.kind == "xlsx":
+        raise TemplateError("inventory.bad_suffix", file=p.name)
+    try:
+        df = pd.read_csv(
+            p,
+            sep=sn.delimiter,
+            encoding=sn.encoding,
+            skiprows=sn.header_index,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+        )
+    except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as exc:
+        raise TemplateError("inventory.unreadable", file=p.name, reason=str(exc)[:200]) from exc
+    return df
 
 
 def _header_map(fields: Iterable[Field]) -> dict[str, Field]:
@@ -849,14 +824,15 @@ def _parse_rows(
                 continue
             try:
                 rec[column] = _parse_value(f.kind, value, tz=rec.get("tz") or tz)
-            except _BadValue as bad:
+            except values.ValueParseError as bad:
+                params = getattr(bad, "params", {})
                 raise TemplateError(
                     "inventory.bad_value",
                     file=file,
                     row=rownum,
                     column=cols[column],
                     value=str(value)[:80],
-                    fix=i18n.t(bad.fix, **bad.params),
+                    fix=i18n.t(bad.fix, **params),
                 ) from None
         records.append(rec)
     return records
@@ -868,13 +844,13 @@ def _parse_value(kind: str, value: Any, *, tz: str) -> Any:
     if kind == "handle":
         return parse_handle(str(value))
     if kind == "bool":
-        return parse_bool(value)
+        return values.parse_bool(value)
     if kind == "profile_type":
         return parse_profile_type(str(value))
     if kind == "tz":
         return parse_tz(str(value))
     if kind == "count":
-        return parse_count(value)
+        return values.parse_count(value)
     if kind == "time":
         return parse_time(value, tz)
     if kind == "url":
@@ -1307,11 +1283,12 @@ def _write_xlsx_template(path: Path, tables: list[str], lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    # drop-down lists: the schema's vocabularies, as a trainee writes them
     choices = {
-        "platform": "Facebook,Instagram,X,TikTok,YouTube",
+        "platform": ",".join(PLATFORM_LABELS[p] for p in schema.PLATFORMS),
         "bool": "ya,tidak" if lang == "id" else "yes,no",
-        "profile_type": "halaman,pribadi" if lang == "id" else "page,personal",
-        "tz": "WIB,WITA,WIT",
+        "profile_type": ",".join(PROFILE_LABELS[lang][v] for v in schema.PROFILE_TYPES),
+        "tz": ",".join(schema.TIMEZONES),
     }
     wb = Workbook()
     wb.remove(wb.active)
@@ -1371,8 +1348,7 @@ def write_filled_inventory(
         {} if agencies is None else dict(zip(agencies["agency_id"], agencies["name"], strict=True))
     )
     yes, no = ("ya", "tidak") if lang == "id" else ("yes", "no")
-    ptype = {"page": "halaman" if lang == "id" else "page",
-             "personal": "pribadi" if lang == "id" else "personal"}  # fmt: skip
+    ptype = PROFILE_LABELS[lang]
 
     def cell(column: str, value: Any) -> Any:
         if _blank(value):
@@ -1556,10 +1532,6 @@ i18n.register(
             "id": "Tulis nama akun tanpa spasi (huruf, angka, titik, garis bawah), misalnya diskominfo_contoh, atau tempel tautan profilnya.",
             "en": "Write the handle without spaces (letters, digits, dots, underscores), e.g. diskominfo_contoh, or paste the profile link.",
         },
-        "inventory.fix_bool": {
-            "id": "Tulis ya atau tidak.",
-            "en": "Write yes or no.",
-        },
         "inventory.fix_profile_type": {
             "id": "Tulis halaman (akun organisasi/Page) atau pribadi (profil perorangan).",
             "en": "Write page (organisation/Page) or personal (a person's profile).",
@@ -1567,10 +1539,6 @@ i18n.register(
         "inventory.fix_tz": {
             "id": "Tulis WIB, WITA atau WIT.",
             "en": "Write WIB, WITA or WIT.",
-        },
-        "inventory.fix_count": {
-            "id": "Tulis bilangan bulat, misalnya 12400 atau 12.400.",
-            "en": "Write a whole number, e.g. 12400 or 12,400.",
         },
         "inventory.fix_time": {
             "id": "Tulis tanggal sebagai HH/BB/TTTT atau HH/BB/TTTT JJ:MM, misalnya 05/03/2026 09:15.",

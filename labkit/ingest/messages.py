@@ -47,6 +47,10 @@ MESSAGES = {
         "id": "Berkas '{file}' tampak seperti {layout}, tetapi kolom wajib tidak ada: {columns}. Jangan menghapus kolom sebelum impor; unduh ulang ekspor aslinya.",
         "en": "The file '{file}' looks like {layout}, but required columns are missing: {columns}. Do not delete columns before importing; download the original export again.",
     },
+    "ingest.duplicate_column": {
+        "id": "Berkas '{file}' memuat kolom '{column}' dua kali (kolom ke-{first} dan ke-{second}); labkit tidak dapat menebak mana yang benar. Hapus salah satunya (biasanya yang ditambahkan saat menyunting) atau unduh ulang ekspor aslinya.",
+        "en": "The file '{file}' has the column '{column}' twice (columns {first} and {second}); labkit cannot tell which one is right. Delete one of them (usually the one added while editing) or download the original export again.",
+    },
     "ingest.bad_rows": {
         "id": "Berkas '{file}': baris {rows} berisi {got} kolom, padahal judulnya {expected} kolom. Mungkin ada tanda kutip atau pemisah yang rusak saat berkas diedit. Unduh ulang ekspor aslinya, atau perbaiki baris itu.",
         "en": "File '{file}': row(s) {rows} have {got} columns while the header has {expected}. A quote or separator was probably broken when the file was edited. Download the original export again, or fix those rows.",

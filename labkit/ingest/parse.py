@@ -29,7 +29,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from labkit import errors
+from labkit import errors, values
 from labkit.errors import ExportReadError
 
 ArrayLike = pa.Array | pa.ChunkedArray
@@ -81,129 +81,53 @@ def _raise_first(mask: pa.Array, key: str, where: Where, values: ArrayLike) -> N
         )
 
 
-def _blank_to_null(arr: pa.Array) -> pa.Array:
-    """Trim spaces; empty cells and Excel/Meta placeholders become null."""
-    s = pc.utf8_trim_whitespace(arr)
-    s = pc.replace_substring_regex(s, "^[\u00a0\u202f]+|[\u00a0\u202f]+$", "")
-    blank = pc.is_in(s, value_set=pa.array(["", "-", "--", "\u2013", "N/A", "n/a"]))
-    return pc.if_else(blank, None, s)
-
+_blank_to_null = values.blank_to_null
+_SPACES = "[ \u00a0\u202f]"
 
 # --------------------------------------------------------------------------------------
 # counts
 # --------------------------------------------------------------------------------------
 
-_SPACES = "[ \u00a0\u202f]"
-_COUNT_RE = (
-    r"^(?:\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:" + _SPACES + r"\d{3})+)"
-    r"(?:[.,]0{1,2})?$"
-)
-_SIGNED_COUNT_RE = "^[-+\u2212]?" + _COUNT_RE[1:]
-_GROUPED = {",": r"^\d{1,3}(?:,\d{3})+$", ".": r"^\d{1,3}(?:\.\d{3})+$"}
-_NEGATIVE_RE = "^[-\u2212]\\s*\\d"
+#: the key of the importers' message for each fix of :mod:`labkit.values`' count grammar
+_COUNT_KEYS = {
+    "values.fix_count": "ingest.not_a_number",
+    "values.fix_negative_count": "ingest.negative_count",
+    "values.fix_count_too_large": "ingest.count_too_large",
+}
 
 
-def parse_counts(values: ArrayLike, where: Where, *, signed: bool = False) -> pa.Array:
+def parse_counts(values_: ArrayLike, where: Where, *, signed: bool = False) -> pa.Array:
     """Read whole-number counts (``int64``; null where the cell is empty).
 
-    Accepts plain digits and thousands grouped with ``,`` ``.`` or a space
-    (each group of three digits), with an optional ``.00``/``,00`` that Excel
-    adds. ``signed=True`` allows a leading minus (daily follower changes).
+    The grammar is :mod:`labkit.values`' (one grammar for every reader): plain
+    digits; thousands grouped with ``,`` ``.`` or a space (each group of three
+    digits), with an optional ``.00``/``,00`` that Excel adds; or a number with
+    a suffix (``12,4 rb``, ``1.2K``, ``3 jt``). ``signed=True`` allows a leading
+    minus (daily follower changes).
 
     Raises
     ------
     ExportReadError
-        ``ingest.negative_count`` for a negative count, ``ingest.not_a_number``
-        for anything else that is not a whole number; both name the row.
+        ``ingest.negative_count`` for a negative count, ``ingest.count_too_large``
+        beyond 18 digits, ``ingest.not_a_number`` for anything else that is not
+        a whole number; each names the row.
     """
-    arr = _array(values)
-    fast = _counts_fast(arr, signed)
-    if fast is not None:
-        return fast
-    return _counts_slow(arr, where, signed)
-
-
-def _all_digits(arr: pa.Array) -> bool:
-    return bool(pc.all(pc.ascii_is_decimal(arr)).as_py() in (True, None))
+    try:
+        return values.count_array(values_, signed=signed)
+    except values.ValueParseError as bad:
+        raise ExportReadError(
+            _COUNT_KEYS[bad.fix],
+            file=where.file,
+            row=where.row(bad.index),
+            column=where.column,
+            value=_short(bad.value),
+            n=bad.n,
+        ) from None
 
 
 def try_int(arr: pa.Array) -> pa.Array | None:
-    """Cast digit-only text to int64 (a failing Arrow cast is slow: check first)."""
-    if not _all_digits(arr):
-        return None
-    try:
-        return pc.cast(arr, pa.int64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # more than 18 digits
-        return None
-
-
-def _counts_fast(arr: pa.Array, signed: bool) -> pa.Array | None:
-    """Plain digits, or one thousands separator used correctly; else None (slow path)."""
-    if arr.null_count == len(arr):
-        return pa.nulls(len(arr), pa.int64())
-    # "1.234,5" holds both marks: removing one leaves a non-digit, caught below
-    sep = None
-    for mark in (",", "."):
-        if pc.any(pc.match_substring(arr, mark)).as_py():
-            sep = mark
-            break
-    if sep is None:
-        return try_int(arr)
-    out = try_int(pc.replace_substring(arr, sep, ""))
-    if out is None:
-        return None
-    # every separator must close a group of three digits: 1,234 and 12,345,678
-    k = pc.count_substring(arr, sep)
-    pos = pc.find_substring(arr, sep)
-    length = pc.binary_length(arr)
-    one_ok = pc.and_(
-        pc.equal(pos, pc.subtract(length, 4)),
-        pc.and_(pc.greater_equal(pos, 1), pc.less_equal(pos, 3)),
-    )
-    ok = pc.or_(pc.equal(k, 0), pc.and_(pc.equal(k, 1), one_ok))
-    many = pc.fill_null(pc.greater(k, 1), False)
-    if pc.any(many).as_py():
-        grouped = pc.match_substring_regex(pc.filter(arr, many), _GROUPED[sep])
-        if not pc.all(grouped).as_py():
-            return None
-        ok = pc.or_(ok, many)
-    if not pc.all(pc.fill_null(ok, True)).as_py():
-        return None
-    return out
-
-
-def _counts_slow(arr: pa.Array, where: Where, signed: bool) -> pa.Array:
-    s = _blank_to_null(arr)
-    ok = pc.match_substring_regex(s, _SIGNED_COUNT_RE if signed else _COUNT_RE)
-    bad = pc.and_(pc.is_valid(s), pc.invert(pc.fill_null(ok, False)))
-    i = _first(bad)
-    if i is not None:
-        value = s[i].as_py()
-        n_bad = _count_true(bad)
-        if not signed and pc.match_substring_regex(pa.array([value]), _NEGATIVE_RE)[0].as_py():
-            raise ExportReadError(
-                "ingest.negative_count",
-                file=where.file,
-                row=where.row(i),
-                column=where.column,
-                value=value,
-                n=n_bad,
-            )
-        raise ExportReadError(
-            "ingest.not_a_number",
-            file=where.file,
-            row=where.row(i),
-            column=where.column,
-            value=_short(value),
-            n=n_bad,
-        )
-    x = pc.replace_substring_regex(s, r"[.,]0{1,2}$", "")
-    x = pc.replace_substring_regex(x, r"[.,]|" + _SPACES, "")
-    x = pc.replace_substring(x, "\u2212", "-")
-    digits = pc.utf8_length(pc.replace_substring(x, "-", ""))
-    # beyond int64: no real count is this large
-    _raise_first(pc.greater(digits, 18), "ingest.count_too_large", where, s)
-    return pc.cast(x, pa.int64())
+    """Cast digit-only text to int64, or None (a failing Arrow cast is slow: check first)."""
+    return values.digits_to_int(arr)
 
 
 def _short(value: object, limit: int = 60) -> str:

@@ -37,6 +37,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from labkit.values import normalize_handle  # the one owner; re-exported by labkit.privacy
+
 TYPES = ("nik", "phone", "email", "handle")
 PLACEHOLDERS = {"nik": "[NIK]", "phone": "[TELEPON]", "email": "[EMAIL]", "handle": "[AKUN]"}
 
@@ -172,11 +174,6 @@ class Span:
     @property
     def placeholder(self) -> str:
         return PLACEHOLDERS[self.type]
-
-
-def normalize_handle(handle: str) -> str:
-    """``"@Humas_Kota "`` -> ``"humas_kota"``: how handles are compared."""
-    return str(handle).strip().lstrip("@").strip().lower()
 
 
 def normalize_number(number: str) -> str:

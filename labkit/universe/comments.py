@@ -51,6 +51,7 @@ import pyarrow.compute as pc
 from labkit import schema
 from labkit.errors import SchemaError
 from labkit.universe import lexicon as lx
+from labkit.values import normalize_handles
 
 __all__ = [
     "COMMENTS_PER_POST",
@@ -436,7 +437,7 @@ def _world(agencies, accounts, posts, rng, start, end) -> _World:
     ac = accounts.reset_index(drop=True)
     n_a = len(ac)
     a_platform = ac["platform"].astype(str).to_numpy(dtype=object)
-    a_handle = ac["account"].astype(str).str.lower().str.lstrip("@").to_numpy(dtype=object)
+    a_handle = normalize_handles(ac["account"]).to_numpy(dtype=object)
     a_agency = np.array([g_index.get(str(a), -1) for a in ac["agency_id"]], dtype=int)
     if (a_agency < 0).any():
         bad = ac["agency_id"][a_agency < 0].iloc[0]
@@ -466,7 +467,7 @@ def _world(agencies, accounts, posts, rng, start, end) -> _World:
     acc_key = {(p, h): i for i, (p, h) in enumerate(zip(a_platform, a_handle, strict=True))}
     pp = posts.reset_index(drop=True)
     plat = pp["platform"].astype(str).to_numpy(dtype=object)
-    hand = pp["account"].astype(str).str.lower().str.lstrip("@").to_numpy(dtype=object)
+    hand = normalize_handles(pp["account"]).to_numpy(dtype=object)
     p_acc = np.array([acc_key.get((p, h), -1) for p, h in zip(plat, hand, strict=True)], dtype=int)
     if (p_acc < 0).any():
         i = int(np.flatnonzero(p_acc < 0)[0])
