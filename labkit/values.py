@@ -269,6 +269,11 @@ def parse_counts(values: pd.Series, *, signed: bool = False) -> pd.Series:
         if not signed and bool((values < 0).any()):
             return _by_distinct(values, parse_count, "Int64")  # names the first negative
         return values.astype("Int64")
+    if pd.api.types.is_float_dtype(values.dtype):  # whole floats (NaN: missing) cast at once
+        x = values.to_numpy(dtype="float64", na_value=np.nan)
+        ok = np.isnan(x) | ((np.mod(x, 1) == 0) & (signed | (x >= 0)) & (np.abs(x) < 2**63))
+        if ok.all():
+            return values.astype("Int64")
     return _by_distinct(values, lambda v: parse_count(v, signed=signed), "Int64")
 
 

@@ -117,6 +117,18 @@ def test_signed_counts_and_blank_marks():
     ]
 
 
+def test_whole_floats_are_counts_and_fractions_name_their_row():
+    got = schema.conform(_accounts(followers=[1.0, float("nan"), 3.0]), "accounts")
+    assert got["followers"].tolist() == [1, pd.NA, 3]
+    with pytest.raises(SchemaError) as info:
+        schema.conform(_accounts(followers=[1.0, 2.5, 3.0]), "accounts")
+    assert info.value.params["row"] == 2 and info.value.params["value"] == "2.5"
+    with pytest.raises(SchemaError) as info:
+        schema.conform(_accounts(followers=[1, 2, -3]), "accounts")
+    assert info.value.params["row"] == 3
+    assert info.value.params["fix"] == i18n.t("values.fix_negative_count")
+
+
 # ---------------------------------------------------------------------- yes / no and handles
 
 

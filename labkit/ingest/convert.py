@@ -148,7 +148,7 @@ def excel_signs(raw: Raw) -> list[dict]:
     if raw.sheet is not None:
         signs.append(msg("ingest.report.sign_xlsx"))
     for col in raw.layout.count_columns:
-        arr = raw.col(col)
+        arr = raw.chunked(col)
         if arr is None or not pc.any(pc.match_substring(arr, ".")).as_py():
             continue
         if pc.any(pc.match_substring_regex(arr, r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")).as_py():
@@ -289,7 +289,10 @@ def _handle_from_links(links: pa.Array | None, platform: str) -> str | None:
     pattern = _HANDLE_RE.get(platform)
     if links is None or pattern is None:
         return None
-    links = pc.drop_null(links)[:5000]  # a sample is enough: one account per export
+    # a sample is enough (one account per export): the first 5000 links, found
+    # without copying a big export's whole column first
+    head = pc.drop_null(links[:50_000])
+    links = (head if len(head) >= 5000 or len(links) <= 50_000 else pc.drop_null(links))[:5000]
     handles = pc.utf8_lower(pc.struct_field(pc.extract_regex(links, pattern), "h"))
     best, best_n = None, 0
     for item in pc.value_counts(pc.drop_null(handles)).to_pylist():
@@ -324,7 +327,7 @@ def resolve_account(raw: Raw, opts: Options, rep: ImportReport, platform: str, *
             source = msg("ingest.report.source_column", column=raw.detection.original[acc_cols[0]])
     if found is None:
         link_cols = lay.source_of("url")
-        links = raw.col(link_cols[0]) if link_cols else None
+        links = raw.chunked(link_cols[0]) if link_cols else None
         handle = _handle_from_links(links, platform)
         if handle:
             found, source = handle, msg("ingest.report.source_links")
@@ -509,8 +512,8 @@ def convert_posts(raw: Raw, opts: Options, rep: ImportReport) -> Piece:
     if times.date_only:
         rep.note("ingest.report.date_only", file=label)
     url_cols = lay.source_of("url")
-    if url_cols and raw.col(url_cols[0]) is not None:
-        url = raw.col(url_cols[0])
+    if url_cols and raw.chunked(url_cols[0]) is not None:
+        url = raw.chunked(url_cols[0])
     elif lay.url_template:
         prefix, _, suffix = lay.url_template.partition("{post_id}")
         url = pc.binary_join_element_wise(prefix, ids, suffix, "")

@@ -937,7 +937,8 @@ def normalize_header(text: object) -> str:
 
 @functools.cache
 def _alias_table() -> dict[str, dict[str, str]]:
-    raw = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 20x faster when present
+    raw = yaml.load(ALIASES_FILE.read_text(encoding="utf-8"), Loader=loader) or {}
     out: dict[str, dict[str, str]] = {}
     for section, entries in raw.items():
         out[str(section)] = {str(k): str(v) for k, v in (entries or {}).items()}

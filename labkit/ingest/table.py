@@ -60,6 +60,16 @@ class Raw:
             self._cols[name] = cached
         return cached
 
+    def chunked(self, name: str) -> pa.ChunkedArray | None:
+        """Column ``name`` as read, in chunks (no copy; None if the file lacks it).
+
+        For kernels that take a chunked array: :meth:`col` copies a big
+        export's column into one piece, which a scan for a pattern does not need.
+        """
+        if name not in self.table.column_names:
+            return None
+        return self.table.column(name)
+
     def filter(self, keep: pa.Array) -> None:
         """Keep the rows where ``keep`` is true."""
         self.table = self.table.filter(keep)
@@ -331,7 +341,7 @@ def header_repeats(raw: Raw) -> int | None:
     probe = [n for n in (det.layout.id_column, det.layout.time_column) if n and n in det.original]
     mask = None
     for name in probe:
-        col = raw.col(name)
+        col = raw.chunked(name)
         if col is None:
             continue
         cell = det.original[name]
