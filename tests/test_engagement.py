@@ -278,3 +278,17 @@ def test_counts_are_additive_over_groups(rows):
     assert crossed.groupby("platform")["n"].sum().to_dict() == by_platform["n"].to_dict()
     acc = E.engagement_rate(df, denominator="reach", per="account")
     assert acc["posts"].sum() == len(df)
+
+
+def test_imported_shape_no_series_no_topic_no_zone():
+    """Posts as an importer gives them: no follower series, no topic, accounts without tz."""
+    posts = _posts()
+    accounts = _accounts().drop(columns=["tz", "followers"])
+    with pytest.warns(LabkitWarning, match="reach"):
+        out = E.summaries(posts, accounts=accounts, min_n=1)
+    assert set(out) == set(E.BREAKDOWNS)
+    assert out["topic"]["topic"].astype(str).tolist() == ["lainnya"]  # captions match no rule
+    assert out["platform"]["n"].sum() == 0  # no denominator: no rate, and n says so
+    reach = E.summaries(posts, accounts=accounts, denominator="reach", min_n=1)
+    assert reach["platform"]["n"].sum() == 2
+    assert reach["platform"].attrs["value_column"] == "engagement_rate_by_reach"
