@@ -247,7 +247,7 @@ def figure(width: float | None = None, height: float | None = None) -> Any:
 
     size = STYLE["figure.figsize"]
     with style():
-        fig = Figure(figsize=(width or size[0], height or size[1]), layout="constrained")
+        fig = Figure(figsize=(width or size[0], height or size[1]))
     FigureCanvasAgg(fig)
     return fig
 
@@ -263,27 +263,59 @@ def _n_label(n: object) -> str:
     return i18n.t("charts.n", n=format_number(n, 0)) if not _missing(n) else ""
 
 
-def _low_n_legend(ax: Any, min_n: int | None) -> None:
+def _low_n_legend(fig: Any, min_n: int | None) -> None:
+    """The legend of the grey, hatched cells, under the chart (a figure legend)."""
     from matplotlib.patches import Patch
 
-    text = (
-        i18n.t("charts.low_n_min", min_n=min_n) if min_n else i18n.t("charts.low_n")
-    )  # fmt: skip
-    ax.legend(
+    text = i18n.t("charts.low_n_min", min_n=min_n) if min_n else i18n.t("charts.low_n")
+    fig.legend(
         handles=[Patch(facecolor=LOW_N_COLOR, hatch=LOW_N_HATCH, edgecolor="#777777", label=text)],
-        loc="upper left",
-        bbox_to_anchor=(0, -0.12),
+        loc="lower left",
+        bbox_to_anchor=(0.01, 0.01),
         frameon=False,
     )
 
 
-def _title(ax: Any, title: str | None, subtitle: str | None) -> None:
-    if title and subtitle:
-        ax.figure.suptitle(title, x=0.01, ha="left", fontsize=STYLE["axes.titlesize"],
-                           fontweight="bold")  # fmt: skip
-        ax.set_title(subtitle, loc="left", fontsize=11, fontweight="normal", color="#444444")
-    elif title or subtitle:
-        ax.set_title(title or subtitle, loc="left")
+def _margins(
+    fig: Any,
+    *,
+    labels: Sequence[str] = (),
+    top: float = 0.2,
+    xlabel: bool = False,
+    legend: bool = False,
+    right: float = 0.3,
+) -> None:
+    """Fixed margins (in inches) for the labels, titles (``top``) and legend.
+
+    Cheaper than a layout engine (a widget redraws on every click) and the
+    same on every chart.
+    """
+    w, h = fig.get_size_inches()
+    longest = max((len(str(x)) for x in labels), default=0)
+    left = min(0.3 + 0.105 * longest, 0.45 * w)
+    bottom = 0.5 + (0.35 if xlabel else 0) + (0.4 if legend else 0)
+    fig.subplots_adjust(
+        left=left / w,
+        right=1 - right / w,
+        top=max(1 - top / h, 0.5),
+        bottom=min(bottom / h, 0.45),
+    )
+
+
+def _title(ax: Any, title: str | None, subtitle: str | None) -> float:
+    """Put the title (bold) and subtitle (grey) above the chart, wrapped; return inches used."""
+    import textwrap
+
+    fig = ax.figure
+    w, h = fig.get_size_inches()
+    t_lines = textwrap.wrap(title or "", width=max(int(w * 6.3), 20))
+    s_lines = textwrap.wrap(subtitle or "", width=max(int(w * 10), 30))
+    if t_lines:
+        fig.suptitle("\n".join(t_lines), x=0.01, y=1 - 0.08 / h, ha="left", va="top",
+                     fontsize=STYLE["axes.titlesize"], fontweight="bold")  # fmt: skip
+    if s_lines:
+        ax.set_title("\n".join(s_lines), loc="left", fontsize=11, color="#444444", pad=6)
+    return 0.15 + 0.3 * len(t_lines) + 0.2 * len(s_lines)
 
 
 def _check_columns(frame: pd.DataFrame, columns: Sequence[str | None]) -> None:
@@ -311,7 +343,7 @@ def bar(
     subtitle: str | None = None,
     xlabel: str | None = None,
     min_n: int | None = None,
-    max_bars: int = 30,
+    max_bars: int = 20,
     fig: Any = None,
 ) -> Any:
     """Horizontal bars comparing groups, each labelled with its value and ``n``.
@@ -345,7 +377,7 @@ def bar(
     """
     _check_columns(frame, [label, value, n if n in frame else None, lower, upper])
     data = frame.iloc[:max_bars]
-    fig = _fresh(fig, height=max(3.0, 1.2 + 0.42 * max(len(data), 1)))
+    fig = _fresh(fig, height=min(max(3.0, 1.4 + 0.3 * max(len(data), 1)), 8.0))
     with style():
         ax = fig.add_subplot()
         vals = pd.to_numeric(data[value], errors="coerce").astype(float).to_numpy()
@@ -387,9 +419,11 @@ def bar(
         ax.set_xlim(0, top * 1.35 if top > 0 else 1)
         if xlabel:
             ax.set_xlabel(xlabel)
-        _title(ax, title, subtitle)
+        top = _title(ax, title, subtitle)
         if lows.any():
-            _low_n_legend(ax, min_n)
+            _low_n_legend(fig, min_n)
+        _margins(fig, labels=[str(v) for v in data[label]], top=top, xlabel=bool(xlabel),
+                 legend=bool(lows.any()))  # fmt: skip
     return fig
 
 
@@ -432,7 +466,9 @@ def line(
             ax.set_ylabel(ylabel)
         if group is not None and len(groups) > 1:
             ax.legend(frameon=False, loc="best")
-        _title(ax, title, subtitle)
+        top = _title(ax, title, subtitle)
+        ticks = [format_number(v) for v in ax.get_yticks()]
+        _margins(fig, labels=[t + "   " for t in ticks], top=top)
     return fig
 
 
@@ -453,8 +489,8 @@ def heatmap(
 ) -> Any:
     """A grid (e.g. weekday x hour) coloured by ``value``; low-n cells grey and hatched.
 
-    Each coloured cell shows its value and, below it, ``n``. Missing cells stay
-    blank.
+    Each coloured cell shows its value and, below it, ``n`` (up to 14 columns;
+    the table beside the chart has them all). Missing cells stay blank.
     """
     _check_columns(frame, [rows, cols, value, n if n in frame else None])
     row_keys = sorted(frame[rows].dropna().unique())
@@ -476,18 +512,22 @@ def heatmap(
     fig = _fresh(fig, width=max(8.0, 1.5 + 0.55 * len(col_keys)),
                  height=max(3.0, 1.3 + 0.5 * len(row_keys)))  # fmt: skip
     with style():
+        from matplotlib.collections import PatchCollection
         from matplotlib.patches import Rectangle
 
         ax = fig.add_subplot()
         ax.grid(False)
         shown = np.where(lows, np.nan, grid)
         img = ax.imshow(np.ma.masked_invalid(shown), cmap=SEQUENTIAL_CMAP, aspect="auto")
+        cells = [
+            Rectangle((c - 0.5, r - 0.5), 1, 1) for r, c in zip(*np.nonzero(lows), strict=True)
+        ]
+        if cells:  # one collection: cheap to draw however many cells are low
+            ax.add_collection(PatchCollection(cells, facecolor=LOW_N_COLOR, hatch=LOW_N_HATCH,
+                                              edgecolor="#999999", linewidth=0.6))  # fmt: skip
         for r in range(len(row_keys)):
             for c in range(len(col_keys)):
-                if lows[r, c]:
-                    ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=LOW_N_COLOR,
-                                           hatch=LOW_N_HATCH, edgecolor="#999999"))  # fmt: skip
-                elif not np.isnan(grid[r, c]) and len(col_keys) <= 14:
+                if not lows[r, c] and not np.isnan(grid[r, c]) and len(col_keys) <= 14:
                     txt = format_percent(grid[r, c]) if percent else format_number(grid[r, c])
                     if not np.isnan(counts[r, c]):
                         txt += "\n" + _n_label(counts[r, c])
@@ -497,17 +537,13 @@ def heatmap(
         ax.set_xticks(range(len(col_keys)), [str(k) for k in col_keys])
         labels = [(row_labels or {}).get(k, str(k)) for k in row_keys]
         ax.set_yticks(range(len(row_keys)), labels)
-        bar_ = fig.colorbar(img, ax=ax, shrink=0.9)
+        top = _title(ax, title, subtitle)
+        _margins(fig, labels=labels, top=top, legend=bool(lows.any()), right=0.2)
+        bar_ = fig.colorbar(img, ax=ax, shrink=0.9, fraction=0.05, pad=0.02)
         bar_.formatter = percent_formatter() if percent else number_formatter()
         bar_.update_ticks()
-        _title(ax, title, subtitle)
         if lows.any():
-            from matplotlib.patches import Patch
-
-            text = i18n.t("charts.low_n_min", min_n=min_n) if min_n else i18n.t("charts.low_n")
-            ax.legend(handles=[Patch(facecolor=LOW_N_COLOR, hatch=LOW_N_HATCH,
-                                     edgecolor="#777777", label=text)],
-                      loc="upper left", bbox_to_anchor=(0, -0.12), frameon=False)  # fmt: skip
+            _low_n_legend(fig, min_n)
     return fig
 
 
@@ -539,7 +575,7 @@ def to_png(fig: Any, dpi: int = 200) -> bytes:
     if not hasattr(fig, "savefig"):
         raise LabkitError("charts.not_a_figure", type=type(fig).__name__)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
+    fig.savefig(buf, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 
 

@@ -82,6 +82,8 @@ BREAKDOWNS = (
 )
 ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
 DEFAULT_MIN_N = 10
+#: Groups drawn as bars (the table has them all).
+MAX_BARS = 20
 Z95 = 1.959963984540054
 
 
@@ -104,7 +106,7 @@ def median_ci(values: pd.Series, groups: pd.Series | None = None) -> pd.DataFram
         Index: the groups (sorted); columns ``median``, ``lower``, ``upper``, ``n``.
     """
     frame = pd.DataFrame({"v": pd.to_numeric(values, errors="coerce").astype(float)})
-    frame["g"] = 0 if groups is None else groups.to_numpy()
+    frame["g"] = 0 if groups is None else groups
     frame = frame.dropna(subset=["v"])
     frame = frame[np.isfinite(frame["v"])]
     if frame.empty:
@@ -224,7 +226,7 @@ class DashboardView:
         ``posts`` (posts in the group) and ``low_n`` (``n < min_n``).
         ``attrs`` name the metric, denominator and unit.
     chart_data : DataFrame
-        The rows the chart draws (at most 30 groups for bars, the whole grid
+        The rows the chart draws (at most :data:`MAX_BARS` groups for bars, the whole grid
         for ``weekday_hour``), same columns as ``table``.
     kind : {"bar", "heatmap"}
     title, subtitle, value_label : str
@@ -283,7 +285,7 @@ class DashboardView:
         else:
             fig = charts.bar(data, "group", "median", lower="lower", upper="upper",
                              percent=self.percent, title=self.title, subtitle=self.subtitle,
-                             xlabel=self.value_label, min_n=self.min_n, fig=fig)  # fmt: skip
+                             min_n=self.min_n, fig=fig)  # fmt: skip
         if not self._figure:
             self._figure.append(fig)
         return fig
@@ -378,6 +380,8 @@ class DashboardModel:
         self.min_n = int(min_n)
         self.frame = _prepare(posts, accounts, followers)
         self._names: dict[str, str] = {}
+        trio = self.frame[["agency", "platform", "account"]].drop_duplicates().astype(str)
+        self._accounts: list[tuple[str, str, str]] = list(trio.itertuples(index=False, name=None))
         if agencies is not None and not agencies.empty:
             self._names = dict(
                 zip(agencies["agency_id"].astype(str), agencies["name"].astype(str), strict=True)
@@ -451,26 +455,28 @@ class DashboardModel:
 
         Platforms and accounts are those of the chosen agency (and platform).
         """
-        f = self.frame
+        accounts, agency = self._accounts, self._filters["agency"]
         if name == "agency":
-            keys = sorted(f["agency"].astype(str).unique())
+            keys = sorted({a for a, _, _ in accounts})
             return [(i18n.t("dashboard.all_agencies"), ALL)] + [
                 (f"{k} · {self._names[k]}" if k in self._names else k, k) for k in keys
             ]
         if name == "platform":
-            sub = f if self._filters["agency"] == ALL else f[f["agency"] == self._filters["agency"]]
-            keys = [p for p in schema.PLATFORMS if p in set(sub["platform"].astype(str))]
+            have = {p for a, p, _ in accounts if agency in (ALL, a)}
+            keys = [p for p in schema.PLATFORMS if p in have] + sorted(have - set(schema.PLATFORMS))
             return [(i18n.t("dashboard.all_platforms"), ALL)] + [(k, k) for k in keys]
         if name == "account":
-            sub = self._subset(dates=False, account=False)
-            keys = sorted(sub["account"].astype(str).unique())
+            platform = self._filters["platform"]
+            keys = sorted(
+                {k for a, p, k in accounts if agency in (ALL, a) and platform in (ALL, p)}
+            )
             return [(i18n.t("dashboard.all_accounts"), ALL)] + [(k, k) for k in keys]
         if name == "metric":
             return [(i18n.t(f"dashboard.metric.{m}"), m) for m in METRICS]
         if name == "denominator":
             return [(i18n.t(f"dashboard.denominator.{d}"), d) for d in DENOMINATORS]
         if name == "breakdown":
-            have = [b for b in BREAKDOWNS if b != "topic" or "topic" in f]
+            have = [b for b in BREAKDOWNS if b != "topic" or "topic" in self.frame]
             return [(i18n.t(f"dashboard.breakdown.{b}"), b) for b in have]
         if name in ("start", "end"):
             return []
@@ -585,9 +591,10 @@ class DashboardModel:
         if b == "weekday_hour":
             keys = sub["weekday"].astype("int64") * 100 + sub["hour"].astype("int64")
             return keys, lambda k: f"{charts.weekday_name(k // 100, short=True)} {k % 100:02d}:00"
-        if b == "agency":
-            return sub["agency"].astype(str), lambda k: str(k)
-        return sub[b].astype(str), lambda k: str(k)
+        column = sub[b]
+        if isinstance(column.dtype, pd.CategoricalDtype):  # keep the codes: fast grouping
+            return column.cat.remove_unused_categories(), lambda k: str(k)
+        return column.astype(str), lambda k: str(k)
 
     def _compute(self) -> DashboardView:
         f = self._filters
@@ -609,7 +616,8 @@ class DashboardModel:
             if f["start"] and f["end"]
             else ""
         )
-        subtitle = " · ".join([*scope, span, i18n.t("dashboard.median_note")])
+        notes = [] if f["breakdown"] == "weekday_hour" else [i18n.t("dashboard.median_note")]
+        subtitle = " · ".join([*scope, span, *notes])
         message = ""
         if sub.empty:
             message = i18n.t("dashboard.no_posts_in_range")
@@ -634,7 +642,7 @@ class DashboardModel:
             min_n=self.min_n,
         )  # fmt: skip
         kind = "heatmap" if f["breakdown"] == "weekday_hour" else "bar"
-        chart_data = table if kind == "heatmap" else table.head(30)
+        chart_data = table if kind == "heatmap" else table.head(MAX_BARS)
         return DashboardView(
             filters=dict(f),
             table=table,
@@ -723,22 +731,19 @@ i18n.register(
         "dashboard.all_platforms": {"id": "(semua platform)", "en": "(all platforms)"},
         "dashboard.all_accounts": {"id": "(semua akun)", "en": "(all accounts)"},
         "dashboard.metric.engagements": {
-            "id": "interaksi (suka+komentar+bagikan+simpan)",
-            "en": "engagements (likes+comments+shares+saves)",
+            "id": "interaksi",
+            "en": "engagements",
         },
         "dashboard.metric.likes": {"id": "suka", "en": "likes"},
         "dashboard.metric.comments": {"id": "komentar", "en": "comments"},
         "dashboard.metric.shares": {"id": "bagikan", "en": "shares"},
         "dashboard.metric.saves": {"id": "simpan", "en": "saves"},
-        "dashboard.denominator.followers": {
-            "id": "pengikut saat unggah",
-            "en": "followers at posting",
-        },
+        "dashboard.denominator.followers": {"id": "pengikut", "en": "followers"},
         "dashboard.denominator.reach": {"id": "jangkauan", "en": "reach"},
         "dashboard.denominator.impressions": {"id": "impresi", "en": "impressions"},
         "dashboard.denominator.views": {"id": "tayangan", "en": "views"},
         "dashboard.denominator.none": {
-            "id": "tanpa penyebut (jumlah mentah)",
+            "id": "tanpa penyebut (angka mentah)",
             "en": "no denominator (raw count)",
         },
         "dashboard.breakdown.account": {"id": "akun", "en": "account"},
@@ -765,6 +770,10 @@ i18n.register(
         "dashboard.median_note": {
             "id": "garis: selang kepercayaan 95 % median",
             "en": "lines: 95% confidence interval of the median",
+        },
+        "dashboard.definition": {
+            "id": "interaksi = suka + komentar + bagikan + simpan (yang dilaporkan platform); pengikut = jumlah pengikut pada hari unggahan",
+            "en": "engagements = likes + comments + shares + saves (as reported by the platform); followers = followers on the day of the post",
         },
         "dashboard.low_n_mark": {
             "id": "n < {min_n}: jangan dibandingkan",

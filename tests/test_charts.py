@@ -102,7 +102,7 @@ def test_bar_shows_n_and_marks_low_n_groups_grey_and_hatched():
     assert colours[0] == colours[2] == charts.PALETTE[0] and not bars[0].get_hatch()
     texts = _texts(fig)
     assert "1,5 %  (n = 100)" in texts and "30,0 %  (n = 1.234)" in texts
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend == ["n < 10: terlalu sedikit untuk dibandingkan"]
     assert ax.get_xticklabels()  # Indonesian percent ticks
     fig.canvas.draw()
@@ -113,7 +113,7 @@ def test_bar_without_low_n_has_no_legend_and_missing_values_do_not_break_it():
     df = _groups().assign(low_n=False)
     df.loc[0, "median"] = np.nan
     fig = charts.bar(df, "akun", "median")
-    assert fig.axes[0].get_legend() is None
+    assert fig.axes[0].get_legend() is None and not fig.legends
     assert "-  (n = 100)" in _texts(fig)
 
 
@@ -132,8 +132,10 @@ def test_heatmap_greys_out_low_n_cells():
     ax = fig.axes[0]
     image = ax.get_images()[0].get_array()
     assert np.ma.is_masked(image[0, 0]) and image[1, 1] == 4.0  # the low-n cell is not coloured
-    hatched = [p for p in ax.patches if p.get_hatch() == charts.LOW_N_HATCH]
-    assert len(hatched) == 1 and to_hex(hatched[0].get_facecolor()).upper() == charts.LOW_N_COLOR
+    (cells,) = [c for c in ax.collections if c.get_hatch() == charts.LOW_N_HATCH]
+    assert len(cells.get_paths()) == 1
+    assert to_hex(cells.get_facecolor()[0]).upper() == charts.LOW_N_COLOR
+    assert tuple(cells.get_paths()[0].get_extents().bounds) == (-0.5, -0.5, 1.0, 1.0)
     assert "2\nn = 20" in _texts(fig)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Senin", "Selasa"]
 

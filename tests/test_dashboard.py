@@ -97,7 +97,7 @@ def test_default_view_compares_accounts_by_er_per_follower(tables, base_model):
     assert view.percent and view.table.attrs["denominator"] == "followers"
     assert np.isfinite(view.table["median"]).all()
     assert (view.table["lower"].fillna(-1) <= view.table["median"]).all()
-    assert "per pengikut saat unggah" in view.title
+    assert "interaksi per pengikut" in view.title
 
 
 def test_zero_denominator_is_missing_never_infinite(tables):
@@ -117,7 +117,7 @@ def test_without_followers_the_view_names_the_denominators_that_work(tables):
     assert model.filters["denominator"] == "reach"  # the default moves to what works
     view = model.set(denominator="followers")
     assert view.table.empty and view.n == 0
-    assert "Penyebut 'pengikut saat unggah' tidak tersedia" in view.message
+    assert "Penyebut 'pengikut' tidak tersedia" in view.message
     assert "jangkauan" in view.message and "tayangan" in view.message
     assert "impresi" not in view.message.split("bisa:")[1]  # Instagram reports no impressions
     assert view.figure().axes[0].texts[0].get_text() == view.message
@@ -226,9 +226,9 @@ def test_every_selector_changes_chart_table_and_n_consistently(tables, base_mode
     low = dash.table[dash.table["low_n"]]
     assert len(low) > 0 and (low["n"] < dash.model.min_n).all()
     assert (dash.table.loc[~dash.table["low_n"], "n"] >= dash.model.min_n).all()
-    hatched = [p for p in dash.figure.axes[0].patches if p.get_hatch() == charts.LOW_N_HATCH]
-    assert len(hatched) == len(low)
-    assert all(to_hex(p.get_facecolor()).upper() == charts.LOW_N_COLOR for p in hatched)
+    (grey,) = [c for c in dash.figure.axes[0].collections if c.get_hatch() == charts.LOW_N_HATCH]
+    assert len(grey.get_paths()) == len(low)
+    assert to_hex(grey.get_facecolor()[0]).upper() == charts.LOW_N_COLOR
     assert dash._table.value.count('class="low-n"') == len(low)
     assert "jangan dibandingkan" in dash._table.value
     # breakdown: weekday (bars)
