@@ -243,13 +243,30 @@ def figure(width: float | None = None, height: float | None = None) -> Any:
         :func:`bar`, :func:`line` or :func:`heatmap`.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     size = STYLE["figure.figsize"]
     with style():
-        fig = Figure(figsize=(width or size[0], height or size[1]))
+        fig = _figure_class()(figsize=(width or size[0], height or size[1]))
     FigureCanvasAgg(fig)
     return fig
+
+
+_FIGURE_CLASS: list[type] = []
+
+
+def _figure_class() -> type:
+    """A matplotlib Figure that shows itself as PNG in a notebook (with or without pyplot)."""
+    if not _FIGURE_CLASS:
+        from matplotlib.figure import Figure
+
+        class LabFigure(Figure):
+            """A Figure in the lab's style; the last value of a cell shows it as PNG."""
+
+            def _repr_png_(self) -> bytes:
+                return to_png(self, dpi=100)
+
+        _FIGURE_CLASS.append(LabFigure)
+    return _FIGURE_CLASS[0]
 
 
 def style() -> Any:
@@ -314,7 +331,8 @@ def _title(ax: Any, title: str | None, subtitle: str | None) -> float:
         fig.suptitle("\n".join(t_lines), x=0.01, y=1 - 0.08 / h, ha="left", va="top",
                      fontsize=STYLE["axes.titlesize"], fontweight="bold")  # fmt: skip
     if s_lines:
-        ax.set_title("\n".join(s_lines), loc="left", fontsize=11, color="#444444", pad=6)
+        ax.set_title("\n".join(s_lines), loc="left", fontsize=11, color="#444444", pad=6,
+                     fontweight="normal")  # fmt: skip
     return 0.15 + 0.3 * len(t_lines) + 0.2 * len(s_lines)
 
 

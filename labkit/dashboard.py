@@ -553,6 +553,20 @@ class DashboardModel:
         if f["start"] is not None and f["end"] is not None and f["start"] > f["end"]:
             raise LabkitError("dashboard.bad_range", start=str(f["start"]), end=str(f["end"]))
 
+    def posts(self) -> pd.DataFrame:
+        """The posts behind the current view, one row each, with their ``value``.
+
+        Columns: ``account`` (``platform/handle``), ``platform``, ``agency``,
+        ``day`` (local), ``hour``, ``weekday`` (0 = Monday), ``month``,
+        ``content_type``, the counts (``engagements``, ``likes``, ...), the
+        denominators (``followers`` at posting, ``reach``, ``impressions``,
+        ``views``) and ``value``: the metric per denominator in percent (or
+        the raw count), missing where the denominator is missing or zero.
+        For lessons: a ``groupby`` on this table is one readable line.
+        """
+        sub = self._subset()
+        return sub.assign(value=self._values(sub)).reset_index(drop=True)
+
     # -- computing
 
     def _subset(self, *, dates: bool = True, account: bool = True) -> pd.DataFrame:

@@ -1096,6 +1096,11 @@ def _always(get):
     return None
 
 
+def _need_daily_followers_and_posts(get):
+    """Follower jumps need the daily follower counts, and posts to tell viral from bought."""
+    return _need_posts(get) or _need_followers(get)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section("audit_profil", "01_audit_akun", "Kelengkapan profil akun", "Profile completeness",
             _need_profile),
@@ -1106,6 +1111,8 @@ SECTIONS: tuple[Section, ...] = (
             "Responsiveness: comments that need a reply", _need_replies),
     Section("audit_akun_palsu", "01_audit_akun", "Perburuan akun palsu", "Impostor hunt",
             _need_search),
+    Section("er_dasar", "02_analisis_keterlibatan", "Dari angka mentah ke tingkat",
+            "From raw counts to rates", _need_posts),
     Section("er_jangkauan", "02_analisis_keterlibatan", "Engagement per jangkauan/tayangan",
             "Engagement per reach/views", _need_denominator),
     Section("er_pengikut", "02_analisis_keterlibatan", "Engagement per pengikut",
@@ -1114,6 +1121,20 @@ SECTIONS: tuple[Section, ...] = (
             _need_times),
     Section("aksesibilitas", "02_analisis_keterlibatan", "Aksesibilitas (teks alt, takarir)",
             "Accessibility (alt text, captions)", _need_accessibility),
+    Section("peringkat_terbalik", "02_analisis_keterlibatan", "Peringkat yang terbalik",
+            "The ranking flip", _need_follower_counts),
+    Section("format_topik", "02_analisis_keterlibatan", "Format dan topik", "Formats and topics",
+            _need_denominator),
+    Section("momentum", "02_analisis_keterlibatan", "Momentum hari besar",
+            "Momentum of national and religious days", _need_posts),
+    Section("pengikut_dibeli", "02_analisis_keterlibatan", "Investigasi pengikut yang dibeli",
+            "The bought-followers investigation", _need_daily_followers_and_posts),
+    Section("pembanding", "02_analisis_keterlibatan", "Membandingkan dengan sejawat",
+            "Benchmarking against peers", _need_follower_counts),
+    Section("dasbor", "02_analisis_keterlibatan", "Dasbor keterlibatan", "Engagement dashboard",
+            _need_posts),
+    Section("ekspor_pimpinan", "02_analisis_keterlibatan", "Ringkasan untuk pimpinan",
+            "Summary for leaders", _need_posts),
     Section("pemantauan_komentar", "03_monitoring_isu", "Pemantauan isu di komentar",
             "Issue monitoring in comments", _need_comments),
     Section("responsivitas", "03_monitoring_isu", "Kecepatan membalas komentar",

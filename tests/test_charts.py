@@ -187,3 +187,8 @@ def test_a_chart_embeds_in_a_docx_that_reads_back_with_the_image():
         media = [n for n in z.namelist() if n.startswith("word/media/")]
         assert media and z.read(media[0])[:4] == b"\x89PNG"
     assert charts.to_png(fig)[:4] == b"\x89PNG"
+
+
+def test_a_figure_shows_itself_as_png_in_a_notebook_without_pyplot():
+    fig = charts.bar(_groups(), "akun", "median")
+    assert fig._repr_png_()[:4] == b"\x89PNG"
