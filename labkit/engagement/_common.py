@@ -1,0 +1,140 @@
+"""Shared vocabulary of :mod:`labkit.engagement`: names, validation, local time.
+
+Every public function checks its ``metric``, ``denominator``, ``per`` and
+``by`` arguments here, so an unknown name always gives the same
+:class:`~labkit.errors.LabkitError` listing the valid ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from labkit import i18n
+from labkit.errors import LabkitError
+
+#: The metrics summed into ``engagements`` (only those a platform reports).
+ENGAGEMENT_METRICS = ("likes", "comments", "shares", "saves")
+#: Denominators of the engagement rate.
+DENOMINATORS = ("followers", "reach", "impressions", "views")
+#: Periods a rate can be given per.
+PERIODS = ("post", "day", "week", "month", "account")
+#: Breakdowns of :func:`labkit.engagement.summary`.
+BREAKDOWNS = ("agency", "account", "platform", "content_type", "topic", "hour", "weekday")
+#: Metrics :func:`labkit.engagement.summary` can summarise (per post).
+METRICS = (
+    "engagement_rate",
+    "engagements",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "reach",
+    "impressions",
+    "views",
+)
+#: UTC offset (hours) of Indonesia's three time zones (no daylight saving).
+TZ_OFFSET = {"WIB": 7, "WITA": 8, "WIT": 9}
+DEFAULT_TZ = "WIB"
+
+#: Which error is raised for which bad argument (documentation and tests).
+ENGAGEMENT_ERRORS = {
+    "metric": "engagement.bad_metric",
+    "denominator": "engagement.bad_denominator",
+    "per": "engagement.bad_period",
+    "by": "engagement.bad_breakdown",
+    "column": "engagement.missing_column",
+}
+
+
+def rate_column(denominator: str) -> str:
+    """Name of the engagement-rate column for ``denominator`` (e.g. ``engagement_rate_by_followers``)."""
+    return f"engagement_rate_by_{denominator}"
+
+
+def check_choice(kind: str, value: object, valid: Iterable[str]) -> str:
+    """``value`` if it is one of ``valid``, else a LabkitError listing the valid names."""
+    valid = tuple(valid)
+    if not isinstance(value, str) or value not in valid:
+        raise LabkitError(ENGAGEMENT_ERRORS[kind], value=value, valid=", ".join(valid))
+    return value
+
+
+def require(df: pd.DataFrame, table: str, columns: Iterable[str]) -> None:
+    """A LabkitError naming the table and the missing columns, if any is missing."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise LabkitError("engagement.missing_column", table=table, columns=", ".join(missing))
+
+
+def key_of(df: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_arrays([df["platform"].astype(str), df["account"].astype(str)])
+
+
+def account_tz(posts: pd.DataFrame, accounts: pd.DataFrame | None) -> np.ndarray:
+    """Each post's UTC offset in hours (from the account's ``tz``; WIB when unknown)."""
+    off = np.full(len(posts), TZ_OFFSET[DEFAULT_TZ], dtype="int64")
+    if accounts is None or "tz" not in accounts.columns or posts.empty:
+        return off
+    tz = accounts.drop_duplicates(["platform", "account"]).set_index(key_of(accounts))["tz"]
+    got = tz.astype("string").reindex(key_of(posts)).map(TZ_OFFSET)
+    got = pd.to_numeric(pd.Series(got.to_numpy()), errors="coerce")
+    return np.where(got.notna(), got.fillna(0).to_numpy(dtype="int64"), off)
+
+
+def local_time(posts: pd.DataFrame, accounts: pd.DataFrame | None) -> pd.Series:
+    """Local wall-clock time of each post (naive), from ``published_at`` (UTC) and the account's zone."""
+    t = pd.to_datetime(posts["published_at"], utc=True).dt.tz_localize(None)
+    return t + pd.to_timedelta(account_tz(posts, accounts), unit="h")
+
+
+i18n.register(
+    {
+        "engagement.bad_metric": {
+            "id": "Metrik '{value}' tidak dikenal. Pilih salah satu: {valid}.",
+            "en": "Unknown metric '{value}'. Choose one of: {valid}.",
+        },
+        "engagement.bad_denominator": {
+            "id": "Penyebut '{value}' tidak dikenal. Pilih salah satu: {valid}.",
+            "en": "Unknown denominator '{value}'. Choose one of: {valid}.",
+        },
+        "engagement.bad_period": {
+            "id": "Periode '{value}' tidak dikenal. Pilih salah satu: {valid}.",
+            "en": "Unknown period '{value}'. Choose one of: {valid}.",
+        },
+        "engagement.bad_breakdown": {
+            "id": "Rincian '{value}' tidak dikenal. Pilih salah satu: {valid}.",
+            "en": "Unknown breakdown '{value}'. Choose one of: {valid}.",
+        },
+        "engagement.missing_column": {
+            "id": "Tabel {table} tidak punya kolom {columns}. Muat tabel kanonis dengan labkit.data.load('{table}') atau impor ekspor yang memuat kolom itu.",
+            "en": "Table {table} has no column {columns}. Load the canonical table with labkit.data.load('{table}') or import an export that has it.",
+        },
+        "engagement.no_denominator": {
+            "id": "Penyebut '{denominator}' tidak tersedia di data ini ({why}); tingkat keterlibatan dibiarkan kosong. Penyebut yang masih bisa dipakai: {usable}.",
+            "en": "Denominator '{denominator}' is not available in these data ({why}); the engagement rate is left missing. Denominators that still work: {usable}.",
+        },
+        "engagement.why_no_series": {
+            "id": "tidak ada deret pengikut harian maupun jumlah pengikut akun",
+            "en": "no daily follower series and no account follower count",
+        },
+        "engagement.why_not_reported": {
+            "id": "platform tidak melaporkan metrik ini",
+            "en": "the platform does not report this metric",
+        },
+        "engagement.none_usable": {
+            "id": "tidak ada",
+            "en": "none",
+        },
+        "engagement.empty": {
+            "id": "Tidak ada unggahan dalam pilihan ini (periode atau filter); hasilnya tabel kosong.",
+            "en": "No posts in this selection (period or filter); the result is an empty table.",
+        },
+        "engagement.mixed_metrics": {
+            "id": "Platform dalam perbandingan ini menjumlahkan metrik berbeda ({detail}); bandingkan antarplatform dengan hati-hati.",
+            "en": "The platforms compared here sum different metrics ({detail}); compare across platforms with care.",
+        },
+    }
+)
