@@ -23,7 +23,9 @@ valid values).
 Statistics
 ----------
 Per post: ``metric / denominator x 100`` (in percent) or the raw count
-(``denominator="none"``). Per group: the median, its distribution-free 95 %
+(``denominator="none"``); engagements, followers at posting and local time
+come from :mod:`labkit.engagement` (the one definition), the interval from
+:func:`labkit.engagement.stats.grouped_median_ci`. Per group: the median, its distribution-free 95 %
 confidence interval from order statistics (no resampling), and ``n`` = posts
 with a value. Groups with ``n < min_n`` are marked ``low_n``: grey and
 hatched in the chart, flagged in the table, never coloured like the rest.
@@ -47,7 +49,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from labkit import charts, export, i18n, schema
+from labkit import charts, engagement, export, i18n, schema
+from labkit.engagement.stats import grouped_median_ci
 from labkit.errors import LabkitError
 
 __all__ = [
@@ -80,11 +83,11 @@ BREAKDOWNS = (
     "weekday_hour",
     "month",
 )
-ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
-DEFAULT_MIN_N = 10
+ENGAGEMENT_PARTS = engagement.ENGAGEMENT_METRICS
+#: Groups with fewer posts are marked ``low_n`` (the lab's one threshold).
+DEFAULT_MIN_N = engagement.MIN_N
 #: Groups drawn as bars (the table has them all).
 MAX_BARS = 20
-Z95 = 1.959963984540054
 
 
 # ---------------------------------------------------------------- statistics
@@ -93,104 +96,52 @@ Z95 = 1.959963984540054
 def median_ci(values: pd.Series, groups: pd.Series | None = None) -> pd.DataFrame:
     """Median, distribution-free 95 % interval and ``n`` of ``values``, per group.
 
-    The interval is given by order statistics: with the values sorted, the
-    ``j``-th and ``k``-th of ``n`` with ``j = n/2 - 1.96 sqrt(n)/2`` and
-    ``k = 1 + n/2 + 1.96 sqrt(n)/2`` rounded (normal approximation of the
-    binomial ranks; Conover, *Practical Nonparametric Statistics*, 3.2). No resampling, so it is fast
-    on a million rows. Below 6 values the interval is missing (not enough to say).
-    Missing values are left out of ``n``.
+    A table view of :func:`labkit.engagement.stats.grouped_median_ci` (order
+    statistics, exact binomial ranks; no resampling). ``groups`` is aligned
+    with ``values``; missing and infinite values are left out of ``n``; where
+    ``n`` is too small for a 95 % interval (below 6) it is missing.
 
     Returns
     -------
     DataFrame
         Index: the groups (sorted); columns ``median``, ``lower``, ``upper``, ``n``.
     """
-    frame = pd.DataFrame({"v": pd.to_numeric(values, errors="coerce").astype(float)})
-    frame["g"] = 0 if groups is None else groups
-    frame = frame.dropna(subset=["v"])
-    frame = frame[np.isfinite(frame["v"])]
-    if frame.empty:
-        empty = pd.DataFrame(columns=["median", "lower", "upper", "n"], dtype=float)
-        empty["n"] = empty["n"].astype("int64")
-        return empty
-    frame = frame.sort_values(["g", "v"], kind="stable")
-    grouped = frame.groupby("g", sort=True, observed=True)["v"]
-    n = grouped.size()
-    med = grouped.median()
-    starts = np.concatenate([[0], np.cumsum(n.to_numpy())[:-1]])
-    counts = n.to_numpy()
-    half = Z95 * np.sqrt(counts) / 2
-    j = np.rint(counts / 2 - half).astype(int)  # 1-based rank of the lower bound
-    k = np.rint(1 + counts / 2 + half).astype(int)  # and of the upper bound
-    ok = (counts >= 6) & (j >= 1) & (k <= counts)
-    sorted_v = frame["v"].to_numpy()
-    lower = np.where(ok, sorted_v[np.clip(starts + j - 1, 0, len(sorted_v) - 1)], np.nan)
-    upper = np.where(ok, sorted_v[np.clip(starts + k - 1, 0, len(sorted_v) - 1)], np.nan)
-    return pd.DataFrame(
-        {"median": med.to_numpy(), "lower": lower, "upper": upper, "n": counts}, index=n.index
+    v = pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
+    v = np.where(np.isfinite(v), v, np.nan)
+    if groups is None:
+        codes, uniques = np.zeros(len(v), dtype="int64"), pd.Index([0])
+    else:
+        codes, uniques = pd.factorize(groups, sort=True)
+        if isinstance(uniques, pd.Categorical):
+            uniques = pd.Index(uniques)
+    st = grouped_median_ci(v, codes, len(uniques))
+    out = pd.DataFrame(
+        {"median": st["median"], "lower": st["ci_low"], "upper": st["ci_high"], "n": st["n"]},
+        index=uniques,
     )
+    return out[out["n"] > 0]
 
 
 # ---------------------------------------------------------------- preparation
-
-
-def _engagements(posts: pd.DataFrame) -> pd.Series:
-    """likes + comments + shares + saves, counting what is reported; missing if none is."""
-    parts = posts[[c for c in ENGAGEMENT_PARTS if c in posts]].astype("Float64")
-    total = parts.sum(axis=1, skipna=True)
-    return total.where(parts.notna().any(axis=1)).astype(float)
-
-
-def _followers_at_post(
-    posts: pd.DataFrame, followers: pd.DataFrame | None, local_day: pd.Series
-) -> pd.Series:
-    """Followers at the end of the post's local day before (the series as of posting)."""
-    out = pd.Series(np.nan, index=posts.index, dtype=float)
-    if followers is None or followers.empty or "followers" not in followers:
-        return out
-    fol = followers.dropna(subset=["followers"])
-    if fol.empty:
-        return out
-    key = posts["platform"].astype(str) + "/" + posts["account"].astype(str)
-    left = pd.DataFrame(
-        {"key": key.to_numpy(), "day": pd.to_datetime(local_day).to_numpy(), "i": posts.index}
-    ).sort_values("day")
-    right = pd.DataFrame(
-        {
-            "key": (fol["platform"].astype(str) + "/" + fol["account"].astype(str)).to_numpy(),
-            "day": pd.to_datetime(fol["date"]).to_numpy(),
-            "followers": fol["followers"].astype(float).to_numpy(),
-        }
-    ).sort_values("day")
-    merged = pd.merge_asof(left, right, on="day", by="key", direction="backward",
-                           allow_exact_matches=True)  # fmt: skip
-    out.loc[merged["i"].to_numpy()] = merged["followers"].to_numpy()
-    return out
 
 
 def _prepare(
     posts: pd.DataFrame,
     accounts: pd.DataFrame | None,
     followers: pd.DataFrame | None,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, str]:
+    """One row per post: keys, local time, counts and denominators (from labkit.engagement)."""
     key = posts["platform"].astype(str) + "/" + posts["account"].astype(str)
-    zones: dict[str, str] = {}
     agency: dict[str, str] = {}
-    if accounts is not None and not accounts.empty:
+    if accounts is not None and not accounts.empty and "agency_id" in accounts:
         acc_key = accounts["platform"].astype(str) + "/" + accounts["account"].astype(str)
-        if "tz" in accounts:
-            zones = dict(zip(acc_key, accounts["tz"].astype(str).map(schema.TIMEZONES),
-                             strict=True))  # fmt: skip
-        if "agency_id" in accounts:
-            agency = dict(zip(acc_key, accounts["agency_id"].astype(str), strict=True))
+        agency = dict(zip(acc_key, accounts["agency_id"].astype(str), strict=True))
     frame = pd.DataFrame(index=posts.index)
     frame["account"] = key.astype("category")
     frame["platform"] = posts["platform"].astype(str).astype("category")
     frame["agency"] = key.map(agency).fillna("?").astype("category")
-    local = pd.Series(pd.NaT, index=posts.index, dtype="datetime64[ns]")
-    zone_of = key.map(zones).fillna("Asia/Jakarta")
-    for zone, idx in zone_of.groupby(zone_of).groups.items():
-        local.loc[idx] = posts.loc[idx, "published_at"].dt.tz_convert(zone).dt.tz_localize(None)
+    local = engagement.local_time(posts, accounts)
+    local.index = posts.index
     frame["day"] = local.dt.normalize()
     frame["hour"] = local.dt.hour.astype("int16")
     frame["weekday"] = local.dt.day_of_week.astype("int16")
@@ -200,13 +151,16 @@ def _prepare(
     )
     if "topic" in posts:
         frame["topic"] = posts["topic"].astype(str).astype("category")
-    frame["engagements"] = _engagements(posts)
+    frame["engagements"] = engagement.engagement_values(posts)
     for col in ENGAGEMENT_PARTS + ("reach", "impressions", "views"):
         frame[col] = (
-            posts[col].astype("Float64").astype(float) if col in posts else np.nan
-        )  # fmt: skip
-    frame["followers"] = _followers_at_post(posts, followers, frame["day"])
-    return frame.reset_index(drop=True)
+            pd.to_numeric(posts[col], errors="coerce").astype(float) if col in posts else np.nan
+        )
+    fol, source = engagement.denominator_values(
+        posts, "followers", followers=followers, accounts=accounts
+    )
+    frame["followers"] = fol
+    return frame.reset_index(drop=True), source
 
 
 # ---------------------------------------------------------------- the view
@@ -354,9 +308,12 @@ class DashboardModel:
     accounts : DataFrame, optional
         Canonical ``accounts`` (local time zone and agency of each account).
     followers : DataFrame, optional
-        Canonical daily ``followers``; without it the ``followers``
-        denominator gives missing values (and the view says which
-        denominators still work).
+        Canonical daily ``followers`` (followers on the post's local day).
+        Without it the ``followers`` denominator is the account's count at the
+        end of the period (``accounts.followers``, said in the chart's
+        subtitle), or missing when that is unknown too (the view then says
+        which denominators still work). See
+        :func:`labkit.engagement.denominator_values`.
     agencies : DataFrame, optional
         Canonical ``agencies``, for agency names in the selector.
     min_n : int
@@ -378,7 +335,7 @@ class DashboardModel:
         if not isinstance(posts, pd.DataFrame) or "published_at" not in posts:
             raise LabkitError("dashboard.no_posts")
         self.min_n = int(min_n)
-        self.frame = _prepare(posts, accounts, followers)
+        self.frame, self.followers_source = _prepare(posts, accounts, followers)
         self._names: dict[str, str] = {}
         trio = self.frame[["agency", "platform", "account"]].drop_duplicates().astype(str)
         self._accounts: list[tuple[str, str, str]] = list(trio.itertuples(index=False, name=None))
@@ -631,6 +588,8 @@ class DashboardModel:
             else ""
         )
         notes = [] if f["breakdown"] == "weekday_hour" else [i18n.t("dashboard.median_note")]
+        if f["denominator"] == "followers" and "end of period" in self.followers_source:
+            notes.append(i18n.t("dashboard.followers_end"))
         subtitle = " · ".join([*scope, span, *notes])
         message = ""
         if sub.empty:
@@ -784,6 +743,10 @@ i18n.register(
         "dashboard.median_note": {
             "id": "garis: selang kepercayaan 95 % median",
             "en": "lines: 95% confidence interval of the median",
+        },
+        "dashboard.followers_end": {
+            "id": "pengikut: jumlah akhir periode (tidak ada deret harian)",
+            "en": "followers: count at the end of the period (no daily series)",
         },
         "dashboard.definition": {
             "id": "interaksi = suka + komentar + bagikan + simpan (yang dilaporkan platform); pengikut = jumlah pengikut pada hari unggahan",

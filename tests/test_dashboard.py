@@ -113,7 +113,7 @@ def test_zero_denominator_is_missing_never_infinite(tables):
 
 def test_without_followers_the_view_names_the_denominators_that_work(tables):
     posts = tables["posts"][tables["posts"]["platform"] == "instagram"]
-    model = DashboardModel(posts, tables["accounts"])  # no follower series
+    model = DashboardModel(posts, tables["accounts"].drop(columns="followers"))  # no counts
     assert model.filters["denominator"] == "reach"  # the default moves to what works
     view = model.set(denominator="followers")
     assert view.table.empty and view.n == 0
@@ -129,6 +129,13 @@ def test_a_date_range_without_posts_is_an_empty_view_with_a_message(tables, base
     assert view.posts == 0 and view.table.empty
     assert "Tidak ada unggahan untuk pilihan ini" in view.message
     assert view.export_xlsx().exists()  # an empty view still exports
+
+
+def test_without_a_series_followers_are_the_end_of_period_count_and_the_chart_says_so(tables):
+    posts = tables["posts"][tables["posts"]["platform"] == "youtube"]
+    view = DashboardModel(posts, tables["accounts"]).view
+    assert view.filters["denominator"] == "followers" and view.n == len(posts)
+    assert "jumlah akhir periode" in view.subtitle
 
 
 def test_single_post_account_is_low_n(tables):

@@ -22,10 +22,6 @@ from labkit.check import CustomProblem, EqualityProblem, ThoughtProblem, ____
 from labkit.check.feedback import Status
 from labkit.exercises import register
 
-#: Daily follower growth (percent) above which a day is a jump (organic growth stays under 1 %).
-JUMP_PERCENT = 3.0
-#: A jump is organic when a post on that day got at least this many times the account's median.
-VIRAL_FACTOR = 5.0
 #: Hours compared in Latihan 3 (local time).
 HOURS = (10, 14)
 
@@ -64,67 +60,23 @@ def _model():
 # ---------------------------------------------------------------- q2: the ranking flip
 
 
-def account_rates(model=None) -> pd.DataFrame:
-    """Per account: posts, engagements, followers (end of period) and the rate, with both ranks.
+def _tables():
+    from labkit import owndata
 
-    The rate is the one of ``datasets/README.md``: engagements / (posts x
-    followers) x 100, followers at the end of the period (``accounts``).
-    """
-    model = model or _model()
-    posts = model.copy(agency="*", platform="*", account="*", start=None, end=None).posts()
-    table = posts.groupby("account", observed=True).agg(
-        posts=("engagements", "size"), engagements=("engagements", "sum")
-    )
-    accounts = data.load("accounts")
-    keys = accounts["platform"].astype(str) + "/" + accounts["account"].astype(str)
-    table["followers"] = table.index.map(dict(zip(keys, accounts["followers"], strict=True)))
-    table["followers"] = pd.to_numeric(table["followers"], errors="coerce").astype(float)
-    table["rate"] = table["engagements"] / (table["posts"] * table["followers"]) * 100
-    table = table.dropna(subset=["rate"])
-    table["rank_followers"] = table["followers"].rank(ascending=False, method="min")
-    table["rank_rate"] = table["rate"].rank(method="min")  # 1 = lowest rate
-    return table
+    return (owndata.load_or_none("accounts"), owndata.load_or_none("posts"),
+            owndata.load_or_none("followers"))  # fmt: skip
 
 
 def _flip() -> set[str]:
-    table = account_rates()
-    hit = table[(table["rank_followers"] <= 3) & (table["rank_rate"] <= 3)]
-    return set(hit.index.astype(str))
+    from labkit import engagement
+
+    accounts, posts, followers = _tables()
+    table = engagement.ranking_flip(accounts, posts, followers)
+    hit = table[table["flip"] == "big_but_quiet"]
+    return {f"{p}/{a}" for p, a in zip(hit["platform"], hit["account"], strict=True)}
 
 
 # ---------------------------------------------------------------- q4: bought followers
-
-
-def follower_jumps(model=None) -> pd.DataFrame:
-    """Days a follower count jumped (> :data:`JUMP_PERCENT` % in a day), with the day's best post.
-
-    Columns: ``account``, ``date``, ``followers``, ``growth_percent``,
-    ``best_post`` (the most engagements of a post that local day, 0 if none),
-    ``account_median`` (median engagements per post of the account) and
-    ``times_median``. Empty when the data have no daily follower series.
-    """
-    from labkit import owndata
-
-    followers = owndata.load_or_none("followers")
-    cols = ["account", "date", "followers", "growth_percent", "best_post", "account_median",
-            "times_median"]  # fmt: skip
-    if followers is None or followers.empty:
-        return pd.DataFrame(columns=cols)
-    model = model or _model()
-    posts = model.copy(agency="*", platform="*", account="*", start=None, end=None).posts()
-    f = followers.sort_values(["platform", "account", "date"]).copy()
-    f["account"] = f["platform"].astype(str) + "/" + f["account"].astype(str)
-    f["growth_percent"] = f.groupby("account")["followers"].pct_change() * 100
-    jumps = f[f["growth_percent"] > JUMP_PERCENT].copy()
-    best = posts.groupby(["account", "day"], observed=True)["engagements"].max()
-    median = posts.groupby("account", observed=True)["engagements"].median()
-    jumps["best_post"] = [
-        float(best.get((a, pd.Timestamp(d)), 0.0)) for a, d in zip(jumps["account"], jumps["date"],
-                                                                    strict=True)  # fmt: skip
-    ]
-    jumps["account_median"] = jumps["account"].map(median).astype(float)
-    jumps["times_median"] = jumps["best_post"] / jumps["account_median"]
-    return jumps[cols].reset_index(drop=True)
 
 
 def _as_pairs(answer: Any) -> Any:
@@ -145,9 +97,15 @@ def _as_pairs(answer: Any) -> Any:
 
 def _bought() -> set[tuple[str, str]]:
     if _own_data():
-        jumps = follower_jumps()
-        hit = jumps[jumps["times_median"] < VIRAL_FACTOR]
-        return set(zip(hit["account"], hit["date"].astype(str), strict=True))
+        from labkit import engagement
+
+        accounts, posts, followers = _tables()
+        if followers is None or followers.empty:
+            return set()
+        jumps = engagement.follower_anomalies(followers, posts, accounts=accounts)
+        hit = jumps[jumps["verdict"] == "bought"]
+        keys = hit["platform"].astype(str) + "/" + hit["account"].astype(str)
+        return set(zip(keys, pd.to_datetime(hit["date"]).dt.date.astype(str), strict=True))
     truth = data.load("truth_follower_jumps", source=data.BUNDLED)
     truth = truth[truth["kind"] == "bought"]
     keys = truth["platform"].astype(str) + "/" + truth["account"].astype(str)
@@ -246,15 +204,19 @@ q2 = _Answer(
     _flip,
     hints=[
         {
-            "id": "Lihat tabel `peringkat`: `rank_followers` 1 = pengikut terbanyak, `rank_rate` 1 = tingkat keterlibatan terendah.",
-            "en": "Look at the `peringkat` table: `rank_followers` 1 = most followers, `rank_rate` 1 = lowest engagement rate.",
+            "id": "Lihat tabel `peringkat`: `rank_by_followers` 1 = pengikut terbanyak, `rank_by_rate` 1 = tingkat keterlibatan tertinggi, jadi tiga terbawah punya peringkat terbesar.",
+            "en": "Look at the `peringkat` table: `rank_by_followers` 1 = most followers, `rank_by_rate` 1 = highest engagement rate, so the bottom three have the largest ranks.",
         },
         {
-            "id": "Saring `peringkat.query('rank_followers <= 3 and rank_rate <= 3')` lalu ambil indeksnya sebagai himpunan.",
-            "en": "Filter `peringkat.query('rank_followers <= 3 and rank_rate <= 3')` and take its index as a set.",
+            "id": "Saring `jumlah_akun = len(peringkat)` dan `peringkat.query('rank_by_followers <= 3 and rank_by_rate > @jumlah_akun - 3')`, lalu gabungkan platform dan akun: `platform + '/' + account`.",
+            "en": "With `jumlah_akun = len(peringkat)`, filter `peringkat.query('rank_by_followers <= 3 and rank_by_rate > @jumlah_akun - 3')`, then join platform and account: `platform + '/' + account`.",
         },
     ],
-    solution="terbalik = set(peringkat.query('rank_followers <= 3 and rank_rate <= 3').index)",
+    solution=(
+        "jumlah_akun = len(peringkat)\n"
+        "bawah = peringkat.query('rank_by_followers <= 3 and rank_by_rate > @jumlah_akun - 3')\n"
+        "terbalik = set(bawah['platform'] + '/' + bawah['account'])"
+    ),
 )
 
 q4 = _Answer(
@@ -266,13 +228,13 @@ q4 = _Answer(
             "en": "Bought followers never engage: on the day of the jump no post is far above usual. Organic jumps come with a post that went viral.",
         },
         {
-            "id": "Di tabel `lonjakan`, kolom `times_median` membandingkan unggahan terbaik hari itu dengan median akun. Pilih baris dengan `times_median < 5`.",
-            "en": "In the `lonjakan` table, `times_median` compares the day's best post with the account's median. Pick the rows with `times_median < 5`.",
+            "id": "Di tabel `lonjakan`, `max_post_ratio` membandingkan unggahan terbaik di sekitar hari itu dengan median akun, dan `verdict` merangkumnya. Pilih baris `verdict == 'bought'`, lalu pasangkan `platform/account` dengan tanggalnya.",
+            "en": "In the `lonjakan` table, `max_post_ratio` compares the best post around that day with the account's median, and `verdict` sums it up. Pick the rows with `verdict == 'bought'`, then pair `platform/account` with the date.",
         },
     ],
     solution=(
-        "dibeli = lonjakan.query('times_median < 5')\n"
-        "pengikut_dibeli = set(zip(dibeli['account'], dibeli['date'].astype(str)))"
+        "dibeli = lonjakan.query(\"verdict == 'bought'\")\n"
+        "pengikut_dibeli = set(zip(dibeli['platform'] + '/' + dibeli['account'], dibeli['date'].astype(str)))"
     ),
 )
 
@@ -321,8 +283,6 @@ EXERCISES = register("02_analisis_keterlibatan", q1=q1, q2=q2, q3=q3, q4=q4, q5=
 __all__ = [
     "____",
     "EXERCISES",
-    "account_rates",
-    "follower_jumps",
     "hour_table",
     "pilih_instansi",
     "q1",
