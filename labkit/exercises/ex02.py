@@ -251,8 +251,9 @@ q3 = CustomProblem(
         },
     ],
     solution=(
-        "jam = per_jam.set_index('key')\n"
-        "lebih_baik = bool(jam.loc[14, 'lower'] > jam.loc[10, 'upper'])"
+        "baris = per_jam.set_index('key').reindex([10, 14])\n"
+        "lebih_baik = bool(baris.loc[14, 'lower'] > baris.loc[10, 'upper']) "
+        "and not baris['low_n'].fillna(True).any()"
     ),
 )
 
