@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from labkit import i18n, schema
+from labkit import engagement, i18n, schema
 from labkit.audit import needs_reply as nr
 from labkit.errors import LabkitError
 
@@ -37,7 +37,7 @@ WEEK_NS = 7 * DAY_NS
 _NAT = np.iinfo(np.int64).min
 IMAGE_TYPES = ("image", "carousel")
 VIDEO_TYPES = ("video", "short_video")
-ENGAGEMENT_COLUMNS = ("likes", "comments", "shares", "saves")
+ENGAGEMENT_COLUMNS = engagement.ENGAGEMENT_METRICS  # the one definition (labkit.engagement)
 
 
 class ParamError(LabkitError):
@@ -1036,13 +1036,10 @@ def rule_engagement_rate(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
     out = Outcome(ctx.n)
     if _table_missing(ctx, out, "posts"):
         return out.frame()
+    # the one definition of engagement and of the rate (labkit.engagement); the
+    # window (``window_days``, 90 by default) and the averaging are this item's
     w = ctx.window_posts(p["window_days"])
-    cols = [c for c in ENGAGEMENT_COLUMNS if c in w.columns]
-    eng = (
-        w[cols].astype("float64").sum(axis=1, min_count=1).to_numpy()
-        if cols
-        else np.full(len(w), np.nan)
-    )
+    eng = engagement.engagement_values(w)
     known = ~np.isnan(eng)
     acc = w["_acc"].to_numpy()[known]
     followers = (
@@ -1050,8 +1047,7 @@ def rule_engagement_rate(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
         if "followers" in ctx.accounts.columns
         else np.full(ctx.n, np.nan)
     )
-    with np.errstate(invalid="ignore", divide="ignore"):
-        er = eng[known] / followers[acc]
+    er = engagement.safe_rate(eng[known], followers[acc])
     good = np.isfinite(er)
     sums = _counts(acc[good], ctx.n, er[good])
     n = _counts(acc[good], ctx.n)

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from labkit import schema
+from labkit import engagement, schema
 from labkit.universe import accounts as _accounts
 from labkit.universe import agencies as _agencies
 from labkit.universe import followers as _followers
@@ -46,7 +46,7 @@ TABLES = (
     "truth_crises",
 )
 COMMENT_TABLES = ("comments", "truth_comments", "truth_crises")
-ENGAGEMENTS = ("likes", "comments", "shares", "saves")
+ENGAGEMENTS = engagement.ENGAGEMENT_METRICS
 
 # random-stream ids (one independent stream per part, so changing one part leaves the others)
 _FOLLOWERS, _POSTS, _SEARCH, _COMMENTS = 303, 404, 505, 606
@@ -67,10 +67,10 @@ class Universe:
 def engagement_ranking(accounts: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
     """Followers and engagement rate of every account that posted.
 
-    The engagement rate (per post, by followers) is
-    ``sum(likes + comments + shares + saves) / (posts x followers)``, with a
-    metric the platform does not report counted as 0 and ``followers`` the
-    account's followers at the end of the period.
+    The rate is :func:`labkit.engagement.engagement_rate` per account with the
+    ``followers`` denominator taken from ``accounts`` (followers at the end of
+    the period, no daily series): ``sum(engagements) / (posts x followers)``,
+    engagements summing only the metrics the platform reports.
 
     Returns
     -------
@@ -78,26 +78,18 @@ def engagement_ranking(accounts: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFr
         ``platform, account, followers, posts, engagements, er``, plus
         ``rank_followers`` (1 = most followers) and ``rank_er`` (1 = lowest rate).
     """
-    eng = sum(posts[m].fillna(0).astype("int64") for m in ENGAGEMENTS)
-    g = (
-        pd.DataFrame(
-            {
-                "platform": posts["platform"].astype(str),
-                "account": posts["account"].astype(str),
-                "e": eng,
-            }
-        )
-        .groupby(["platform", "account"], sort=False)["e"]
-        .agg(["size", "sum"])
-        .rename(columns={"size": "posts", "sum": "engagements"})
-        .reset_index()
-    )
+    r = engagement.engagement_rate(posts, denominator="followers", per="account", accounts=accounts)
     a = accounts[["platform", "account", "followers"]].astype({"platform": str, "account": str})
-    out = a.merge(g, on=["platform", "account"], how="inner")
+    out = a.merge(
+        r[["platform", "account", "posts", "engagements", r.attrs["rate_column"]]],
+        on=["platform", "account"],
+        how="inner",
+    ).rename(columns={r.attrs["rate_column"]: "er"})
     out["followers"] = out["followers"].astype("int64")
-    out["er"] = out["engagements"] / (out["posts"] * out["followers"])
+    out["engagements"] = out["engagements"].astype("int64")
     out["rank_followers"] = out["followers"].rank(ascending=False, method="min").astype(int)
     out["rank_er"] = out["er"].rank(ascending=True, method="min").astype(int)
+    out.attrs["definition"] = r.attrs
     return out
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from labkit import schema
+from labkit import engagement, schema
 from labkit.universe import captions, period
 
 LICENCE = "CC0 1.0 Universal (public domain dedication)"
@@ -365,25 +365,26 @@ def render(tables: dict[str, pd.DataFrame] | None = None, manifest: dict | None 
         w("")
 
     w("## The lesson of module 2: a big audience is not an engaged one\n")
-    from labkit.universe.generate import engagement_ranking
-
-    r = engagement_ranking(accounts, posts)
-    both = r[(r["rank_followers"] <= 3) & (r["rank_er"] <= 3)]
-    top = r.sort_values("rank_followers").head(3)
+    r = engagement.ranking_flip(accounts, posts, denominator="followers")
+    rate = r.attrs["rate_column"]
+    both = r[r["flip"] == "big_but_quiet"]
+    top = r.head(3)
     w(
-        "Engagement rate = (likes + comments + shares + saves) / (posts x followers at the end of "
-        "the period), per account; metrics a platform does not report count as 0.\n"
+        f"Engagement rate as `labkit.engagement` defines it (`{rate}`, per account): "
+        "(likes + comments + shares + saves, summing only the metrics the platform reports) / "
+        f"(posts x followers); followers: `{r.attrs['denominator_source']}`; "
+        "module 2 can also use followers at posting time from the daily `followers` series.\n"
     )
     w(
         _table(
             [
                 (
                     f"{x.platform}/{x.account}",
-                    f"{x.followers:,}",
-                    f"{x.posts:,}",
-                    f"{100 * x.er:.4f} %",
-                    x.rank_followers,
-                    x.rank_er,
+                    f"{int(x.followers):,}",
+                    f"{int(x.posts):,}",
+                    f"{100 * getattr(x, rate):.4f} %",
+                    x.rank_by_followers,
+                    x.rank_by_rate,
                 )
                 for x in top.itertuples()
             ],
@@ -393,7 +394,7 @@ def render(tables: dict[str, pd.DataFrame] | None = None, manifest: dict | None 
                 "posts",
                 "engagement rate",
                 "rank by followers",
-                f"rank by rate (1 = lowest of {len(r)})",
+                f"rank by rate (1 = highest of {len(r)})",
             ),
         )
     )
