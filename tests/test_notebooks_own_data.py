@@ -307,9 +307,10 @@ def test_notebook02_runs_on_the_imported_universe(imported):
 
     text, dump = run_notebook(work, UNIVERSE, NOTEBOOK02, DUMP02)  # strict: every check passes
     out = json.loads((dump / f"{NOTEBOOK02.stem}.json").read_text())
-    title = table.loc["pengikut_dibeli", "title"]
-    assert f"Bagian '{title}' tidak dapat dijalankan dengan data ini" in text
-    assert text.count("tidak dapat dijalankan") == 1  # every other section runs
+    for key in ("pengikut_dibeli", "aksesibilitas"):
+        title = table.loc[key, "title"]
+        assert f"Bagian '{title}' tidak dapat dijalankan dengan data ini" in text
+    assert text.count("tidak dapat dijalankan") == 2  # every other section runs
     assert "tidak ada kunci jawaban" in text  # own data: answers checked against the lab's own
     assert "tidak memuat deret pengikut harian" in text  # q4 says why there is nothing to find
     assert set(out["flip"]) == expected_flip and "facebook/bpkwdanaulembahkenari" in expected_flip
