@@ -41,6 +41,7 @@ from labkit.ingest import writers
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "solutions" / "01_audit_akun.ipynb"
+NOTEBOOK02 = ROOT / "notebooks" / "solutions" / "02_analisis_keterlibatan.ipynb"
 UNIVERSE = "semesta_impor"
 ONE_AGENCY = "satu_instansi"
 COMMENT_DAYS = 3
@@ -49,6 +50,11 @@ VARIANTS = ("plain", "excel_id", "id_headers", "excel_id_headers")
 #: appended to the notebook: what its audit found, for the test to compare
 DUMP = """masalah[["platform", "account", "problem"]].to_csv({problems!r}, index=False)
 peniru[["platform", "candidate"]].to_csv({impostors!r}, index=False)"""
+#: appended to notebook 02: its answers and the dashboard's table, for the test to compare
+DUMP02 = """import json
+json.dump({{"flip": sorted(terbalik), "bought": sorted(map(list, pengikut_dibeli)),
+           "agency": kode, "n": int(dasbor.view.n), "posts": int(dasbor.view.posts)}},
+          open({problems!r}, "w"))"""
 
 
 # ---------------------------------------------------------------------------- rendering
@@ -152,14 +158,17 @@ def _problems(report: audit.AuditReport) -> set[tuple[str, str, str]]:
     return set(zip(found["platform"], found["account"], found["problem"], strict=True))
 
 
-def run_notebook(work: Path, source: str) -> tuple[str, Path]:
-    """Execute the solution notebook 01 on ``source``; return its printed text and dump folder."""
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+def run_notebook(
+    work: Path, source: str, notebook: Path = NOTEBOOK, dump_cell: str = DUMP
+) -> tuple[str, Path]:
+    """Execute a solution notebook (01 by default) on ``source``; return its printed text and dump folder."""
+    nb = nbformat.read(notebook, as_version=4)
     dump = work / "nb_dump"
     dump.mkdir(exist_ok=True)
+    problems = str(dump / ("masalah.csv" if notebook == NOTEBOOK else f"{notebook.stem}.json"))
     nb.cells.append(
         nbformat.v4.new_code_cell(
-            DUMP.format(problems=str(dump / "masalah.csv"), impostors=str(dump / "peniru.csv"))
+            dump_cell.format(problems=problems, impostors=str(dump / "peniru.csv"))
         )
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("LABKIT_")}
@@ -175,7 +184,7 @@ def run_notebook(work: Path, source: str) -> tuple[str, Path]:
         kernel_name="python3",
         timeout=180,
         startup_timeout=120,
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+        resources={"metadata": {"path": str(notebook.parent)}},
     )
     client.execute(env=env)  # raises CellExecutionError on the first failing cell
     text = []
@@ -275,3 +284,35 @@ def test_notebook01_on_one_agency_without_comments_or_search_results(imported):
     assert pd.read_csv(dump / "peniru.csv").empty
     assert "Bagian 'Keaktifan akun' tidak dapat" not in text  # posts are there: it runs
     assert "Kode instansi 'AG05' tidak ada di data 'satu_instansi'" in text
+
+
+def test_notebook02_runs_on_the_imported_universe(imported):
+    """Notebook 02 in strict mode on the universe read back through the importers."""
+    import json
+
+    from labkit import engagement
+
+    work = imported[UNIVERSE]["work"]
+    _use(imported, UNIVERSE)
+    table = owndata.sections_available(notebook="02_analisis_keterlibatan").set_index("section")
+    # the exports hold no daily follower series: the bought-followers section cannot run
+    assert not table.loc["pengikut_dibeli", "available"]
+    # nor the accessibility one (exports have no alt-text flags; notebook 02 does not use it)
+    assert table.drop(index=["pengikut_dibeli", "aksesibilitas"])["available"].all()
+    flip = engagement.ranking_flip(data.load("accounts"), data.load("posts"))
+    expected_flip = {
+        f"{p}/{a}" for p, a, f in zip(flip["platform"], flip["account"], flip["flip"], strict=True)
+        if f == "big_but_quiet"
+    }  # fmt: skip
+
+    text, dump = run_notebook(work, UNIVERSE, NOTEBOOK02, DUMP02)  # strict: every check passes
+    out = json.loads((dump / f"{NOTEBOOK02.stem}.json").read_text())
+    for key in ("pengikut_dibeli", "aksesibilitas"):
+        title = table.loc[key, "title"]
+        assert f"Bagian '{title}' tidak dapat dijalankan dengan data ini" in text
+    assert text.count("tidak dapat dijalankan") == 2  # every other section runs
+    assert "tidak ada kunci jawaban" in text  # own data: answers checked against the lab's own
+    assert "tidak memuat deret pengikut harian" in text  # q4 says why there is nothing to find
+    assert set(out["flip"]) == expected_flip and "facebook/bpkwdanaulembahkenari" in expected_flip
+    assert out["bought"] == []
+    assert 0 < out["n"] <= out["posts"]
