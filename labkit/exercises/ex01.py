@@ -225,20 +225,21 @@ def _crowded_groups() -> set[tuple[str, str]]:
     return set(counts[counts > 1].index)
 
 
-def _to_close() -> Pairs:
+def _duplicates() -> pd.DataFrame:
     accounts = _accounts()
     keys = accounts.set_index(["agency_id", "platform"]).index
-    crowded = accounts[keys.isin(list(_crowded_groups()))]
-    keep = crowded.loc[
-        crowded.groupby(["agency_id", "platform"], observed=True)["followers"].idxmax()
-    ]
-    return _pairs(crowded) - _pairs(keep)
+    return accounts[keys.isin(list(_crowded_groups()))]
+
+
+def _to_close() -> Pairs:
+    """In each crowded group, every account with fewer followers than the group's largest."""
+    crowded = _duplicates()
+    most = crowded.groupby(["agency_id", "platform"], observed=True)["followers"].transform("max")
+    return _pairs(crowded[crowded["followers"] < most])
 
 
 def _explain_to_close(answer: Any) -> Any:
-    accounts = _accounts()
-    keys = accounts.set_index(["agency_id", "platform"]).index
-    crowded = accounts[keys.isin(list(_crowded_groups()))]
+    crowded = _duplicates()
     picked = _as_pairs(answer)
     if picked and picked >= _pairs(crowded):
         return {
