@@ -45,8 +45,8 @@ DORMANT_DAYS = 90
 """Days without a post after which an account is dormant (the rubric's ACT item)."""
 
 _OWN_NOTE = {
-    "id": "Ini data Anda sendiri, tanpa kunci jawaban: jawaban Anda dibandingkan dengan daftar audit lab atas data yang sama. 'Benar' di sini hanya berarti Anda membaca tabel audit dengan tepat, bukan bahwa audit itu benar. Buka dua akun di daftar itu di platformnya dan periksa sendiri.",
-    "en": "These are your own data, with no answer key: your answer is compared with the lab's audit of the same data. 'Correct' here only means you read the audit's table accurately, not that the audit is right. Open two of the listed accounts on their platform and check them yourself.",
+    "id": "Ini data Anda sendiri dan tidak ada kunci jawaban: jawaban Anda dibandingkan dengan daftar audit lab atas data yang sama. 'Benar' di sini hanya berarti Anda membaca tabel audit dengan tepat, bukan bahwa audit itu benar. Buka dua akun di daftar itu di platformnya dan periksa sendiri.",
+    "en": "These are your own data and there is no answer key: your answer is compared with the lab's audit of the same data. 'Correct' here only means you read the audit's table accurately, not that the audit is right. Open two of the listed accounts on their platform and check them yourself.",
 }
 _OWN_DERIVED_NOTE = {
     "id": "Ini data Anda sendiri: jawaban Anda dibandingkan dengan perhitungan langsung dari tabel unggahan/akun Anda, bukan dengan hasil audit, jadi pemeriksaan ini sungguh menguji cara Anda menghitung.",

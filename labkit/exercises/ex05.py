@@ -98,9 +98,15 @@ def _official_only() -> set[str]:
 
 def _explain_pii(answer: object) -> dict[str, str] | None:
     try:
-        picked = {str(x) for x in answer}  # type: ignore[union-attr]
+        items = list(answer)  # type: ignore[call-overload]
     except TypeError:
         return None
+    if items and all(isinstance(x, int) for x in items):
+        return {
+            "id": "Itu nomor baris (kolom `row` di `temuan`), bukan `comment_id`. Ambil `comment_id` baris-baris itu dari `contoh_bagikan`.",
+            "en": "Those are row numbers (column `row` of `temuan`), not `comment_id`s. Take those rows' `comment_id` from `contoh_bagikan`.",
+        }
+    picked = {str(x) for x in items}
     if picked & _official_only():
         return {
             "id": "Ada komentar yang hanya menyebut akun resmi instansi. Akun resmi bukan data pribadi: itulah gunanya `allow=izin`.",
