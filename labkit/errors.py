@@ -97,12 +97,7 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None):
 
 
 def install_notebook_handler() -> bool:
-    """Show LabkitErrors as a short message in IPython; return True if installed.
-
-    Also explains the common slips of non-programmers (a missing quote, a name
-    in another case or misspelt, an unclosed bracket or quote, a missing comma)
-    in one sentence beside the traceback (:mod:`labkit.slips`).
-    """
+    """Show LabkitErrors as a short message in IPython; return True if installed."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover
@@ -111,9 +106,6 @@ def install_notebook_handler() -> bool:
     if shell is None:
         return False
     shell.set_custom_exc((LabkitError,), _short_traceback)
-    from labkit import slips  # imported here: slips imports the schema, which imports errors
-
-    slips.install(shell)
     return True
 
 

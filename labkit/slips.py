@@ -8,7 +8,9 @@ trainee has defined; :func:`install` shows the explanation, in the trainee's
 language, *beside* the traceback after a cell fails. The traceback still shows
 and the cell still fails (nbval still catches it).
 
-``labkit.start()`` installs it through :func:`labkit.errors.install_notebook_handler`.
+``labkit.start()`` installs it next to the short LabkitError display of
+:func:`labkit.errors.install_notebook_handler` (kept apart: this module reads the
+schema's vocabulary, and the errors module sits below the schema).
 """
 
 from __future__ import annotations
@@ -162,6 +164,19 @@ def _after_cell(shell: Any, result: Any) -> None:
     from IPython.display import display
 
     display(_Note(slip).bundle(), raw=True)
+
+
+def install_in_ipython() -> bool:
+    """Install in the running IPython shell; return False outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    install(shell)
+    return True
 
 
 def install(shell: Any) -> None:
