@@ -121,10 +121,10 @@ def _wrong_01(t, a):
         # groups by handle only: same handle on two platforms merges
         "q1.a": [
             (ex.q1.a, by_handle, ["groupby", "kolom yang tepat"]),
-            (ex.q1.a, first, ["baris belum sesuai"]),
+            (ex.q1.a, first, ["paling awal", ".max()"]),
         ],
         # days counted from today's date instead of the audit date
-        "q1.b": [(ex.q1.b, days + 30, ["baris belum sesuai"])],
+        "q1.b": [(ex.q1.b, days + 30, ["bergeser 30 hari", "tanggal audit"])],
         # counts the inactive accounts as dormant
         "q1.c": [(ex.q1.c, set(days[days > 30].index), ["tidak aktif", "lebih dari 90 hari"])],
         "q2.a": [(ex.q2.a, accounts.groupby("agency_id").size(), ["groupby", "kolom yang tepat"])],

@@ -164,6 +164,34 @@ def _last_post() -> pd.Series:
     return _posts().groupby(["platform", "account"], observed=True)["published_at"].max()
 
 
+def _explain_last_post(answer: Any) -> Any:
+    if not isinstance(answer, pd.Series):
+        return None
+    first = _posts().groupby(["platform", "account"], observed=True)["published_at"].min()
+    if answer.index.equals(first.index) and answer.equals(first):
+        return {
+            "id": "Anda mengambil unggahan paling awal (`.min()`); yang diminta unggahan paling akhir (`.max()`).",
+            "en": "You took the earliest post (`.min()`); the question asks for the latest (`.max()`).",
+        }
+    return None
+
+
+def _explain_days(answer: Any) -> Any:
+    if not isinstance(answer, pd.Series):
+        return None
+    expected = _days_since_last_post()
+    try:
+        shift = (answer.reindex(expected.index) - expected).dropna().unique()
+    except (TypeError, ValueError):
+        return None
+    if len(shift) == 1 and shift[0] != 0:
+        return {
+            "id": f"Semua angka Anda bergeser {int(shift[0])} hari dari yang benar: apakah Anda menghitung dari tanggal lain, bukan dari tanggal audit (`laporan.as_of`)?",
+            "en": f"All your numbers are shifted by {int(shift[0])} days: did you count from another date, not the audit date (`laporan.as_of`)?",
+        }
+    return None
+
+
 def _audit_date() -> pd.Timestamp:
     """The audit date ``audit.audit`` uses by default: the latest time in posts and comments."""
     from labkit.audit.engine import latest_time
@@ -261,6 +289,7 @@ q1 = MultipartProblem(
     },
     a=DerivedAnswer(
         _last_post,
+        explain=_explain_last_post,
         hints=[
             {
                 "id": "Kelompokkan unggahan per akun, yaitu per pasangan kolom `platform` dan `account`, lalu ambil waktu unggah (`published_at`) yang paling akhir.",
@@ -275,6 +304,7 @@ q1 = MultipartProblem(
     b=DerivedAnswer(
         _days_since_last_post,
         abs_tol=1,
+        explain=_explain_days,
         hints=[
             {
                 "id": "Kurangkan: tanggal audit dikurangi unggahan terakhir memberi selisih waktu; `.dt.days` mengubahnya menjadi jumlah hari.",
