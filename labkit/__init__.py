@@ -48,10 +48,11 @@ def start(lang: str | None = None, *, quiet: bool = False) -> None:
 
     The settings shown are those of :func:`status`.
     """
-    from labkit import _messages, errors, i18n  # noqa: F401  (registers the banner)
+    from labkit import _messages, errors, i18n, slips  # noqa: F401  (registers the banner)
 
     if lang is not None:
         set_language(lang)
-    errors.install_notebook_handler()
+    if errors.install_notebook_handler():
+        slips.install_in_ipython()  # one sentence beside the traceback of a common slip
     if not quiet:
         print(i18n.t("start.banner", **status()))

@@ -9,6 +9,7 @@ A notebook imports its problems and the ``____`` placeholder::
     q1.check(akun_tidur)         # Benar! / Belum tepat ... / Belum dijawab
     q1.hint()                    # first hint; q1.hint(2) for the second
     q1.solution()                # the worked solution
+    q2.a.check(hari)             # a part of a multipart problem; q2.check() shows progress
 
 The problems themselves live in ``labkit/exercises/exNN.py`` (see
 :mod:`labkit.exercises` and ``docs/authoring.md``). Feedback is in the trainee's
@@ -29,6 +30,7 @@ from labkit.check.problems import (
     CustomProblem,
     EqualityProblem,
     FunctionProblem,
+    MultipartProblem,
     Problem,
     ThoughtProblem,
 )
@@ -46,6 +48,7 @@ __all__ = [
     "FunctionProblem",
     "Hint",
     "Mismatch",
+    "MultipartProblem",
     "Problem",
     "SolutionView",
     "Status",

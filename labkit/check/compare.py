@@ -27,6 +27,19 @@ MAX_MATCH_PAIRS = 250_000
 """Above this many item pairs, unordered matching of unhashable items gives up on detail."""
 
 
+QUANTITIES = ("value", "count", "rate")
+
+# One literal key per (quantity, direction): the catalogue stays greppable.
+_NUMBER_KEYS = {
+    ("value", True): "check.number_high",
+    ("value", False): "check.number_low",
+    ("count", True): "check.count_high",
+    ("count", False): "check.count_low",
+    ("rate", True): "check.rate_high",
+    ("rate", False): "check.rate_low",
+}
+
+
 @dataclass(frozen=True)
 class CompareOptions:
     """How strictly an answer must match.
@@ -45,6 +58,10 @@ class CompareOptions:
         An unnamed pandas index (row positions or labels left over from
         filtering) is ignored. A *named* index (e.g. the result of
         ``groupby``) is always compared, as if it were a column.
+    quantity : {"value", "count", "rate"}
+        What a number answers, so that feedback fits the question: a wrong
+        *count* is about which rows are counted, a wrong *rate* about its
+        numerator and denominator; "value" says only too large/too small.
     """
 
     rel_tol: float = 1e-6
@@ -53,6 +70,11 @@ class CompareOptions:
     ignore_case: bool = False
     ignore_whitespace: bool = False
     ignore_index: bool = True
+    quantity: str = "value"
+
+    def __post_init__(self) -> None:
+        if self.quantity not in QUANTITIES:
+            raise ValueError(f"quantity must be one of {QUANTITIES}, not {self.quantity!r}")
 
 
 @dataclass(frozen=True)
@@ -239,9 +261,7 @@ def _compare_number(answer: Any, expected: Any, opts: CompareOptions) -> Mismatc
             return None
         if e_int and (a_int == e_int * 100 or a_int * 100 == e_int):
             return mismatch("check.percent_scale", got=short(answer))
-        return mismatch(
-            "check.number_high" if a_int > e_int else "check.number_low", got=short(answer)
-        )
+        return mismatch(_NUMBER_KEYS[opts.quantity, a_int > e_int], got=short(answer))
     try:
         a, e = float(answer), float(expected)
     except (TypeError, ValueError, OverflowError):
@@ -255,8 +275,7 @@ def _compare_number(answer: Any, expected: Any, opts: CompareOptions) -> Mismatc
     rel = max(opts.rel_tol, 1e-9)
     if e != 0 and (math.isclose(a, e * 100, rel_tol=rel) or math.isclose(a * 100, e, rel_tol=rel)):
         return mismatch("check.percent_scale", got=short(answer))
-    key = "check.number_high" if a > e else "check.number_low"
-    return mismatch(key, got=short(answer))
+    return mismatch(_NUMBER_KEYS[opts.quantity, a > e], got=short(answer))
 
 
 def _norm_text(text: str, opts: CompareOptions) -> str:

@@ -70,12 +70,28 @@ i18n.register(
             "en": "Your number ({got}) is off by a factor of 100: check whether a percentage (×100) or a fraction is asked for.",
         },
         "check.number_high": {
-            "id": "Angka Anda ({got}) terlalu besar. Periksa penyebut dan baris yang dihitung.",
-            "en": "Your number ({got}) is too large. Check the denominator and which rows are counted.",
+            "id": "Angka Anda ({got}) terlalu besar. Periksa lagi langkah perhitungannya.",
+            "en": "Your number ({got}) is too large. Go over the steps of the calculation again.",
         },
         "check.number_low": {
-            "id": "Angka Anda ({got}) terlalu kecil. Periksa penyebut dan baris yang dihitung.",
-            "en": "Your number ({got}) is too small. Check the denominator and which rows are counted.",
+            "id": "Angka Anda ({got}) terlalu kecil. Periksa lagi langkah perhitungannya.",
+            "en": "Your number ({got}) is too small. Go over the steps of the calculation again.",
+        },
+        "check.count_high": {
+            "id": "Hitungan Anda ({got}) terlalu banyak. Apakah ada baris yang terhitung dua kali, atau baris yang bukan bagian soal ikut terhitung?",
+            "en": "Your count ({got}) is too high. Is a row counted twice, or are rows counted that the question leaves out?",
+        },
+        "check.count_low": {
+            "id": "Hitungan Anda ({got}) terlalu sedikit. Apakah ada baris yang terlewat, misalnya karena penyaringan?",
+            "en": "Your count ({got}) is too low. Are some rows left out, for example by a filter?",
+        },
+        "check.rate_high": {
+            "id": "Angka Anda ({got}) terlalu besar. Periksa pembilang (yang dihitung) dan penyebutnya (dibagi dengan apa).",
+            "en": "Your number ({got}) is too large. Check the numerator (what is counted) and the denominator (what it is divided by).",
+        },
+        "check.rate_low": {
+            "id": "Angka Anda ({got}) terlalu kecil. Periksa pembilang (yang dihitung) dan penyebutnya (dibagi dengan apa).",
+            "en": "Your number ({got}) is too small. Check the numerator (what is counted) and the denominator (what it is divided by).",
         },
         "check.text_whitespace": {
             "id": "Hampir! Teks Anda ({got}) hanya berbeda di spasi.",
@@ -177,6 +193,23 @@ i18n.register(
         "check.thought": {
             "id": "Tidak ada satu jawaban yang benar. Bandingkan dengan pembahasan: `{problem}.solution()`.",
             "en": "There is no single right answer. Compare with the discussion: `{problem}.solution()`.",
+        },
+        # ---- multipart problems
+        "check.multipart_progress": {
+            "id": "{problem}: {done} dari {total} bagian sudah benar. Belum: {todo}.",
+            "en": "{problem}: {done} of {total} parts are correct. Still to do: {todo}.",
+        },
+        "check.multipart_done": {
+            "id": "{problem}: semua {total} bagian sudah benar.",
+            "en": "{problem}: all {total} parts are correct.",
+        },
+        "check.multipart_answer": {
+            "id": "{problem} terdiri atas beberapa bagian: periksa setiap bagian dengan `{problem}.a.check(jawaban)`, `{problem}.b.check(jawaban)`, dan seterusnya.",
+            "en": "{problem} has several parts: check each part with `{problem}.a.check(answer)`, `{problem}.b.check(answer)`, and so on.",
+        },
+        "check.multipart_hint": {
+            "id": "Setiap bagian punya petunjuknya sendiri: {parts} (misalnya jalankan `.hint()` pada bagian yang sedang Anda kerjakan).",
+            "en": "Each part has its own hints: {parts} (for example, run `.hint()` on the part you are working on).",
         },
         # ---- hints and solutions
         "check.hint_title": {

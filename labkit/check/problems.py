@@ -3,7 +3,7 @@
 The trainee passes the answer explicitly, ``q1.check(jawaban)``: the cell shows
 which variable is checked, and pytest can call the same method with a value.
 
-Four kinds of problem:
+Five kinds of problem:
 
 :class:`EqualityProblem`
     The answer must equal an expected value (numbers within a tolerance; options
@@ -15,6 +15,9 @@ Four kinds of problem:
     A callable decides: it returns ``ok`` or ``(ok, message)``.
 :class:`ThoughtProblem`
     A reflection question: nothing is graded; a written answer is saved.
+:class:`MultipartProblem`
+    Parts that belong together (``q1.a``, ``q1.b``), each a problem of its own;
+    the parent reports progress over its parts.
 
 Every check is recorded in the work folder (:mod:`labkit.check.progress`) and,
 in strict mode, enforced (:mod:`labkit.check.mode`).
@@ -27,10 +30,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from labkit.check import mode, progress
+from labkit import i18n
+from labkit.check import mode, progress, solutions
 from labkit.check.compare import CompareOptions, Mismatch, Msg, compare, kind_of, short
-from labkit.check.feedback import CheckResult, Hint, SolutionView, Status, Text
+from labkit.check.feedback import CheckResult, Hint, SolutionView, Status, Text, render_text
 from labkit.check.placeholder import is_placeholder
+
+
+@dataclass(frozen=True)
+class Said:
+    """A Text (``str`` or ``{"id": ..., "en": ...}``) usable as a part of a :class:`Mismatch`."""
+
+    text: Any
+
+    def render(self, lang: str | None = None) -> str:
+        return render_text(self.text, lang)
 
 
 class _Missing:
@@ -166,10 +180,21 @@ class Problem:
         shown.show()
         return shown
 
+    def worked_solution(self) -> str | None:
+        """The solution code: ``solution=`` if given, else the tagged cell of the solution notebook.
+
+        See :mod:`labkit.check.solutions`: a lab notebook's problems state their
+        solution once, in the cell that CI executes.
+        """
+        if self.solution_code:
+            return self.solution_code
+        return solutions.solution_code(self.notebook, self.label)
+
     def solution(self) -> SolutionView:
         """Show the worked solution and remember it was seen."""
-        view = SolutionView(self.label, self.solution_code, self.solution_text)
-        if self.solution_code or self.solution_text is not None:
+        code = self.worked_solution()
+        view = SolutionView(self.label, code, self.solution_text)
+        if code or self.solution_text is not None:
             progress.record_solution(self.notebook, self.label)
         view.show()
         return view
@@ -207,8 +232,13 @@ class EqualityProblem(Problem):
         The right value. A callable (with no arguments) is called at every check,
         so ground truth can be read lazily, e.g.
         ``expected=lambda: set(data.load("truth_account_defects").query("defect == 'dormant'").account)``.
-    rel_tol, abs_tol, ignore_order, ignore_case, ignore_whitespace, ignore_index
-        See :class:`labkit.check.compare.CompareOptions`.
+    rel_tol, abs_tol, ignore_order, ignore_case, ignore_whitespace, ignore_index, quantity
+        See :class:`labkit.check.compare.CompareOptions`; ``quantity`` ("count",
+        "rate" or "value") picks feedback words that fit the question.
+    explain : callable, optional
+        ``explain(answer)`` returns a sentence (Text) naming a likely
+        misunderstanding behind a wrong answer, or None. It is shown before the
+        generic feedback ("you counted the inactive accounts too").
     **help
         ``hints``, ``solution``, ``solution_text`` (see :class:`Problem`).
 
@@ -231,11 +261,15 @@ class EqualityProblem(Problem):
         ignore_case: bool = False,
         ignore_whitespace: bool = False,
         ignore_index: bool = True,
+        quantity: str = "value",
+        explain: Callable[[Any], Text | None] | None = None,
         **help: Any,
     ) -> None:
         super().__init__(**help)
         self._expected = expected
+        self._explain = explain
         self.options = CompareOptions(
+            quantity=quantity,
             rel_tol=rel_tol,
             abs_tol=abs_tol,
             ignore_order=ignore_order,
@@ -260,6 +294,9 @@ class EqualityProblem(Problem):
         found = compare(answer, self.expected(), self.options)
         if found is None:
             return Status.CORRECT, None
+        why = self._explain(answer) if self._explain is not None else None
+        if why is not None:
+            found = Mismatch((Said(why), *found.parts), found.path)
         return Status.INCORRECT, found
 
 
@@ -324,6 +361,7 @@ class FunctionProblem(Problem):
         ignore_order: bool = False,
         ignore_case: bool = False,
         ignore_whitespace: bool = False,
+        quantity: str = "value",
         **help: Any,
     ) -> None:
         super().__init__(**help)
@@ -332,6 +370,7 @@ class FunctionProblem(Problem):
         self.cases = [_as_case(c, with_expected=reference is None) for c in cases]
         self.reference = reference
         self.options = CompareOptions(
+            quantity=quantity,
             rel_tol=rel_tol,
             abs_tol=abs_tol,
             ignore_order=ignore_order,
@@ -427,3 +466,116 @@ class ThoughtProblem(Problem):
 
     def _grade(self, answer: Any) -> tuple[Status, Any]:
         return Status.RECORDED, Msg("check.thought", {"problem": self.label})
+
+
+# ---------------------------------------------------------------------- multipart
+
+
+class MultipartProblem(Problem):
+    """A problem in parts that belong together: ``q1.a.check(...)``, ``q1.b.check(...)``.
+
+    Each part is a complete problem with its own check, hints and solution. The
+    parent reports progress over its parts: ``q1.check()`` says which parts are
+    done (from the saved progress, so it survives a kernel restart); ``q1.hint()``
+    points to the parts' hints; ``q1.solution()`` shows every part's solution.
+
+    Parameters
+    ----------
+    intro : Text, optional
+        One sentence on what the parts build together (shown by ``q1.hint()``
+        and ``q1.solution()``).
+    **parts : Problem
+        The parts, by name (``a=..., b=...``), in order. A part is named
+        ``q1.a`` in messages and in the progress file.
+
+    Examples
+    --------
+    >>> q = MultipartProblem(a=EqualityProblem(2, hints=["1 + 1"]), b=EqualityProblem(4, hints=["2 * 2"]))
+    >>> q.bind("demo", "q1")
+    >>> q.a.label, q.b.evaluate(4).correct
+    ('q1.a', True)
+    """
+
+    kind = "multipart"
+    requires_answer = False
+
+    def __init__(self, *, intro: Text | None = None, **parts: Problem) -> None:
+        super().__init__()
+        if not parts:
+            raise ValueError("a MultipartProblem needs at least one part")
+        for name, part in parts.items():
+            if not isinstance(part, Problem) or isinstance(part, MultipartProblem):
+                raise ValueError(f"part {name!r} must be a (single) labkit.check Problem")
+            if not name.isidentifier() or name in vars(type(self)) or hasattr(Problem, name):
+                raise ValueError(f"part name {name!r} is not a free identifier")
+        self.intro = intro
+        self.parts: dict[str, Problem] = dict(parts)
+
+    def __getattr__(self, name: str) -> Problem:
+        parts = self.__dict__.get("parts", {})
+        if name in parts:
+            return parts[name]
+        raise AttributeError(name)
+
+    def __dir__(self) -> list[str]:
+        return [*super().__dir__(), *self.parts]
+
+    def bind(self, notebook: str, problem_id: str) -> None:
+        super().bind(notebook, problem_id)
+        for name, part in self.parts.items():
+            part.bind(notebook, f"{problem_id}.{name}")
+
+    def unbind(self) -> None:
+        """Forget the binding of this problem and its parts (a module reload)."""
+        self.id = self.notebook = None
+        for part in self.parts.values():
+            part.id = part.notebook = None
+
+    def part_labels(self) -> list[str]:
+        """The parts' names as used in messages (``["q1.a", "q1.b"]``)."""
+        return [part.label for part in self.parts.values()]
+
+    def _grade(self, answer: Any) -> tuple[Status, Any]:
+        if answer is not MISSING:
+            return Status.UNANSWERED, Msg("check.multipart_answer", {"problem": self.label})
+        saved = progress.load_quietly(self.notebook)
+        done = [name for name, p in self.parts.items() if saved.get(p.label, {}).get("correct")]
+        todo = [p.label for name, p in self.parts.items() if name not in done]
+        params = {
+            "problem": self.label,
+            "done": len(done),
+            "total": len(self.parts),
+            "todo": ", ".join(todo) or "-",
+        }
+        if not todo:
+            return Status.CORRECT, Msg("check.multipart_done", params)
+        return Status.UNANSWERED, Msg("check.multipart_progress", params)
+
+    def hint(self, level: int = 1) -> Hint:
+        """Point to the parts' own hints (``q1.a.hint()``)."""
+        text = {
+            lang: i18n.t("check.multipart_hint", lang=lang, parts=", ".join(self.part_labels()))
+            for lang in i18n.LANGUAGES
+        }
+        shown = Hint(self.label, 1, 1, text)
+        shown.show()
+        return shown
+
+    def worked_solution(self) -> str | None:
+        """Every part's solution code, one after the other (labelled by part)."""
+        blocks = []
+        for part in self.parts.values():
+            code = part.worked_solution()
+            if code:
+                blocks.append(f"# {part.label}\n{code}")
+        return "\n\n".join(blocks) or None
+
+    def solution(self) -> SolutionView:
+        """Show the solution of every part and remember each was seen."""
+        code = self.worked_solution()
+        for part in self.parts.values():
+            if part.worked_solution() or part.solution_text is not None:
+                progress.record_solution(part.notebook, part.label)
+        view = SolutionView(self.label, code, self.solution_text or self.intro)
+        view.show()
+        return view

@@ -184,3 +184,11 @@ def table(notebook: str | None, problems: list[str] | None = None) -> pd.DataFra
         )
     columns = ["problem", "status", "correct", "attempts", "hints_seen", "solution_viewed"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def load_quietly(notebook: str | None) -> dict[str, Any]:
+    """The saved problems of ``notebook`` (name -> entry); empty if the file is damaged."""
+    try:
+        return load(notebook)["problems"]
+    except LabkitError:
+        return {}

@@ -41,7 +41,7 @@ import pandas as pd
 
 from labkit import i18n
 from labkit.check import progress
-from labkit.check.problems import FunctionProblem, Problem
+from labkit.check.problems import FunctionProblem, MultipartProblem, Problem
 from labkit.errors import LabkitError
 
 MODULE_PATTERN = re.compile(r"^ex(\d{2})$")
@@ -72,9 +72,30 @@ class ExerciseSet(Mapping[str, Problem]):
             return problems[name]
         raise AttributeError(name)
 
+    def problem_labels(self) -> list[str]:
+        """Every gradable name, parts included (``["q1.a", "q1.b", "q2", ...]``)."""
+        labels: list[str] = []
+        for name, problem in self._problems.items():
+            if isinstance(problem, MultipartProblem):
+                labels += problem.part_labels()
+            else:
+                labels.append(name)
+        return labels
+
+    def all_problems(self) -> dict[str, Problem]:
+        """Every gradable problem by label, parts of multipart problems included."""
+        found: dict[str, Problem] = {}
+        for name, problem in self._problems.items():
+            if isinstance(problem, MultipartProblem):
+                found.update({part.label: part for part in problem.parts.values()})
+            else:
+                found[name] = problem
+        return found
+
     def progress(self) -> pd.DataFrame:
-        """This notebook's saved progress: one row per problem (see :mod:`labkit.check.progress`)."""
-        return progress.table(self.notebook, list(self._problems))
+        """This notebook's saved progress: one row per problem or part (see :mod:`labkit.check.progress`)."""
+        table = progress.table(self.notebook, self.problem_labels())
+        return table[table["problem"].isin(self.problem_labels())].reset_index(drop=True)
 
     def summary(self) -> str:
         """One line: how many problems are answered correctly."""
@@ -116,7 +137,10 @@ def register(notebook: str, **problems: Problem) -> ExerciseSet:
     old = _REGISTRY.get(notebook)
     if old is not None:
         for problem in old.values():
-            problem.id = problem.notebook = None
+            if isinstance(problem, MultipartProblem):
+                problem.unbind()
+            else:
+                problem.id = problem.notebook = None
     for name, problem in problems.items():
         problem.bind(notebook, name)
     exercise_set = ExerciseSet(notebook, problems)
@@ -174,9 +198,14 @@ def validate(exercise_set: ExerciseSet) -> list[str]:
     """
     issues: list[str] = []
     for name, problem in exercise_set.items():
-        where = f"{exercise_set.notebook}:{name}"
         if (problem.notebook, problem.id) != (exercise_set.notebook, name):
-            issues.append(f"{where}: bound as {problem.notebook}:{problem.id}")
+            issues.append(
+                f"{exercise_set.notebook}:{name}: bound as {problem.notebook}:{problem.id}"
+            )
+        if isinstance(problem, MultipartProblem) and problem.intro is None:
+            issues.append(f"{exercise_set.notebook}:{name}: multipart problem without intro")
+    for name, problem in exercise_set.all_problems().items():
+        where = f"{exercise_set.notebook}:{name}"
         if not problem.hints:
             issues.append(f"{where}: no hints")
         for i, hint in enumerate(problem.hints, 1):
@@ -185,8 +214,10 @@ def validate(exercise_set: ExerciseSet) -> list[str]:
                 issues.append(f"{where}: hint {i} is empty")
             if isinstance(hint, Mapping) and i18n.DEFAULT_LANGUAGE not in hint:
                 issues.append(f"{where}: hint {i} has no '{i18n.DEFAULT_LANGUAGE}' text")
-        if not problem.solution_code and problem.solution_text is None:
-            issues.append(f"{where}: no solution or solution_text")
+        if not problem.worked_solution() and problem.solution_text is None:
+            issues.append(
+                f"{where}: no solution (no solution=, no solution_text, no solution cell)"
+            )
         if isinstance(problem, FunctionProblem) and not problem.cases:
             issues.append(f"{where}: no test cases")
     return issues

@@ -1,7 +1,9 @@
 """Exercises of notebook ``00_memulai``: a first look at the fictional agencies.
 
 Expected values are computed from the bundled tables at check time, so they
-follow the data if it is ever regenerated.
+follow the data if it is ever regenerated. Solutions are the tagged cells of
+``notebooks/solutions/00_memulai.ipynb`` (:mod:`labkit.check.solutions`);
+``qN`` is the notebook's *Latihan N*.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def _is_filled_text(answer: object) -> tuple[bool, dict[str, str] | None]:
 
 q1 = EqualityProblem(
     _agency_count,
+    quantity="count",
     hints=[
         {
             "id": "Setiap baris tabel `instansi` adalah satu instansi.",
@@ -42,7 +45,6 @@ q1 = EqualityProblem(
         },
         {"id": "`len(tabel)` menghitung jumlah baris.", "en": "`len(table)` counts the rows."},
     ],
-    solution="jumlah_instansi = len(instansi)",
 )
 
 q2 = EqualityProblem(
@@ -59,7 +61,6 @@ q2 = EqualityProblem(
             "en": 'The answer is one of "WIB", "WITA" or "WIT", written as text.',
         },
     ],
-    solution='zona_bpbd = instansi.loc[instansi["kind"] == "bpbd", "tz"].iloc[0]',
 )
 
 q3 = EqualityProblem(
@@ -75,24 +76,9 @@ q3 = EqualityProblem(
             "en": "`.idxmax()` gives the platform with the largest count.",
         },
     ],
-    solution='platform_terbanyak = unggahan["platform"].value_counts().idxmax()',
 )
 
-q4 = CustomProblem(
-    _is_filled_text,
-    hints=[
-        {
-            "id": "Tidak ada jawaban benar atau salah: tulis harapan Anda sendiri.",
-            "en": "There is no right or wrong answer: write your own wish.",
-        }
-    ],
-    solution_text={
-        "id": "Contoh: 'Saya ingin bisa menemukan akun palsu yang memakai nama dinas kami.'",
-        "en": "Example: 'I want to be able to find fake accounts using our office's name.'",
-    },
-)
-
-q5 = ThoughtProblem(
+q4 = ThoughtProblem(
     hints=[
         {
             "id": "Bayangkan nomor telepon Anda sendiri tersebar di layar presentasi lokakarya.",
@@ -110,6 +96,20 @@ q5 = ThoughtProblem(
             "us to protect them: here they are masked as they are loaded, and handles are replaced by "
             "stable pseudonyms, so unique commenters can still be counted."
         ),
+    },
+)
+
+q5 = CustomProblem(
+    _is_filled_text,
+    hints=[
+        {
+            "id": "Tidak ada jawaban benar atau salah: tulis harapan Anda sendiri.",
+            "en": "There is no right or wrong answer: write your own wish.",
+        }
+    ],
+    solution_text={
+        "id": "Contoh: 'Saya ingin bisa menemukan akun palsu yang memakai nama dinas kami.'",
+        "en": "Example: 'I want to be able to find fake accounts using our office's name.'",
     },
 )
 

@@ -1,12 +1,24 @@
 """Exercises of notebook 01_audit_akun (auditing an agency's social media accounts).
 
-On the bundled universe, answers are checked against its ground truth
-(``truth_*`` tables), read at check time; nothing here is used by
-:mod:`labkit.audit` itself. On the trainee's own data (``data.use(...)`` or
-``LABKIT_SOURCE``) there is no ground truth: an answer is compared with what
-the lab's audit finds in the same data, and the feedback says so.
-Accounts are named by ``(platform, handle)`` pairs, because the same handle can
-exist on two platforms.
+The exercises ask the trainee to *derive* what the audit reports, with one
+readable step each, and to judge it:
+
+- ``q1`` (a, b, c): the last post per account (one ``groupby``), the days since
+  it, the dormant accounts; then the notebook compares them with the audit.
+- ``q2`` (a, b, c): accounts per agency and platform (one ``groupby``), the
+  groups with more than one, and which account of each pair to close.
+- ``q3``: a comment that needs a reply; ``q4``: the impostors; ``q5``: priorities.
+
+Expected values of ``q1`` and ``q2`` are computed here from the raw ``posts``
+and ``accounts`` tables, independently of :mod:`labkit.audit`, so they check
+the trainee's computation on any data, including the trainee's own. On the
+bundled universe, the dormant accounts are the ground truth (``truth_*``).
+Only ``q4`` (impostors) has no independent computation on own data: it is
+compared with the audit of the same data, and the feedback says what a
+"correct" then means. Accounts are named by ``(platform, handle)`` pairs,
+because the same handle can exist on two platforms. Solutions are the tagged
+cells of ``notebooks/solutions/01_audit_akun.ipynb``
+(:mod:`labkit.check.solutions`).
 """
 
 from __future__ import annotations
@@ -17,15 +29,28 @@ from typing import Any
 import pandas as pd
 
 from labkit import data
-from labkit.check import CustomProblem, EqualityProblem, ThoughtProblem, ____
+from labkit.check import (
+    CustomProblem,
+    EqualityProblem,
+    MultipartProblem,
+    ThoughtProblem,
+    ____,
+)
 from labkit.check.feedback import Status
 from labkit.exercises import register
 
 Pairs = set[tuple[str, str]]
 
+DORMANT_DAYS = 90
+"""Days without a post after which an account is dormant (the rubric's ACT item)."""
+
 _OWN_NOTE = {
-    "id": "Ini data Anda sendiri: tidak ada kunci jawaban, jadi jawaban dibandingkan dengan hasil audit lab atas data yang sama.",
-    "en": "These are your own data: there is no answer key, so the answer is compared with the lab's audit of the same data.",
+    "id": "Ini data Anda sendiri dan tidak ada kunci jawaban: jawaban Anda dibandingkan dengan daftar audit lab atas data yang sama. 'Benar' di sini hanya berarti Anda membaca tabel audit dengan tepat, bukan bahwa audit itu benar. Buka dua akun di daftar itu di platformnya dan periksa sendiri.",
+    "en": "These are your own data and there is no answer key: your answer is compared with the lab's audit of the same data. 'Correct' here only means you read the audit's table accurately, not that the audit is right. Open two of the listed accounts on their platform and check them yourself.",
+}
+_OWN_DERIVED_NOTE = {
+    "id": "Ini data Anda sendiri: jawaban Anda dibandingkan dengan perhitungan langsung dari tabel unggahan/akun Anda, bukan dengan hasil audit, jadi pemeriksaan ini sungguh menguji cara Anda menghitung.",
+    "en": "These are your own data: your answer is compared with a direct computation from your posts/accounts table, not with the audit's result, so this check really tests how you computed it.",
 }
 _NO_SEARCH_NOTE = {
     "id": "Data ini tidak memuat hasil pencarian akun, jadi belum ada akun palsu yang dapat ditemukan. Catat hasil pencarian nama instansi di templat hasil pencarian (inventory.write_search_template) lalu impor ulang untuk mencarinya.",
@@ -117,58 +142,258 @@ def _needs_reply_example(text: object) -> tuple[bool, dict[str, str] | None]:
     return True, None
 
 
-q1 = AuditAnswer(
-    lambda: _defect("dormant"),
-    hints=[
-        {
-            "id": "Akun dorman = unggahan terakhirnya lebih dari 90 hari sebelum tanggal audit. Lihat kolom `problem` di `masalah`.",
-            "en": "A dormant account's last post is over 90 days before the audit date. Look at the `problem` column of `masalah`.",
-        },
-        {
-            "id": "Saring baris dengan `masalah.query(\"problem == 'dormant'\")`, lalu ambil pasangan (platform, akun).",
-            "en": "Filter with `masalah.query(\"problem == 'dormant'\")`, then take the (platform, account) pairs.",
-        },
-    ],
-    solution=(
-        "dorman = masalah.query(\"problem == 'dormant'\")\n"
-        "akun_dorman = set(zip(dorman['platform'], dorman['account']))"
+class DerivedAnswer(EqualityProblem):
+    """An :class:`EqualityProblem` on a value the trainee derives from raw tables.
+
+    On own data a correct answer says that it was checked against a direct
+    computation from the raw table (not against the audit).
+    """
+
+    def _grade(self, answer: Any) -> tuple[Status, Any]:
+        status, detail = super()._grade(answer)
+        if status is Status.CORRECT and _own_data():
+            return status, _OWN_DERIVED_NOTE
+        return status, detail
+
+
+def _posts() -> pd.DataFrame:
+    return data.load("posts")
+
+
+def _last_post() -> pd.Series:
+    return _posts().groupby(["platform", "account"], observed=True)["published_at"].max()
+
+
+def _explain_last_post(answer: Any) -> Any:
+    if not isinstance(answer, pd.Series):
+        return None
+    first = _posts().groupby(["platform", "account"], observed=True)["published_at"].min()
+    if answer.index.equals(first.index) and answer.equals(first):
+        return {
+            "id": "Anda mengambil unggahan paling awal (`.min()`); yang diminta unggahan paling akhir (`.max()`).",
+            "en": "You took the earliest post (`.min()`); the question asks for the latest (`.max()`).",
+        }
+    return None
+
+
+def _explain_days(answer: Any) -> Any:
+    if not isinstance(answer, pd.Series):
+        return None
+    expected = _days_since_last_post()
+    try:
+        shift = (answer.reindex(expected.index) - expected).dropna().unique()
+    except (TypeError, ValueError):
+        return None
+    if len(shift) == 1 and shift[0] != 0:
+        return {
+            "id": f"Semua angka Anda bergeser {int(shift[0])} hari dari yang benar: apakah Anda menghitung dari tanggal lain, bukan dari tanggal audit (`laporan.as_of`)?",
+            "en": f"All your numbers are shifted by {int(shift[0])} days: did you count from another date, not the audit date (`laporan.as_of`)?",
+        }
+    return None
+
+
+def _audit_date() -> pd.Timestamp:
+    """The audit date ``audit.audit`` uses by default: the latest time in posts and comments."""
+    from labkit.audit.engine import latest_time
+
+    key = ("as_of", data.current_source())
+    if key not in _reference or _own_data():  # own data may be re-imported: never cached
+        comments = data.load("comments", mask=False) if data.has_table("comments") else None
+        when = latest_time(_posts(), comments)
+        _reference[key] = when.tz_convert("UTC") if when is not None else None
+    return _reference[key]
+
+
+def _days_since_last_post() -> pd.Series:
+    return (_audit_date() - _last_post()).dt.days
+
+
+def _dormant() -> Pairs:
+    if _own_data():
+        days = _days_since_last_post()
+        return set(days[days > DORMANT_DAYS].index)
+    return _defect("dormant")
+
+
+def _as_pairs(answer: Any) -> set:
+    try:
+        return {tuple(x) for x in answer}
+    except TypeError:
+        return set()
+
+
+def _explain_dormant(answer: Any) -> Any:
+    days = _days_since_last_post()
+    picked = _as_pairs(answer)
+    inactive = set(days[(days > 30) & (days <= DORMANT_DAYS)].index)
+    if picked & inactive:
+        return {
+            "id": f"Ada akun yang baru 31–{DORMANT_DAYS} hari tidak mengunggah: itu *tidak aktif*, belum dorman. Dorman berarti lebih dari {DORMANT_DAYS} hari.",
+            "en": f"Some accounts have had no post for only 31–{DORMANT_DAYS} days: they are *inactive*, not yet dormant. Dormant means over {DORMANT_DAYS} days.",
+        }
+    at_limit = set(days[days == DORMANT_DAYS].index)
+    if picked & at_limit:
+        return {
+            "id": f"Akun yang tepat {DORMANT_DAYS} hari belum dorman: pakai `> {DORMANT_DAYS}`, bukan `>=`.",
+            "en": f"An account at exactly {DORMANT_DAYS} days is not dormant yet: use `> {DORMANT_DAYS}`, not `>=`.",
+        }
+    return None
+
+
+def _accounts() -> pd.DataFrame:
+    return data.load("accounts")
+
+
+def _accounts_per_group() -> pd.Series:
+    return _accounts().groupby(["agency_id", "platform"], observed=True).size()
+
+
+def _crowded_groups() -> set[tuple[str, str]]:
+    counts = _accounts_per_group()
+    return set(counts[counts > 1].index)
+
+
+def _duplicates() -> pd.DataFrame:
+    accounts = _accounts()
+    keys = accounts.set_index(["agency_id", "platform"]).index
+    return accounts[keys.isin(list(_crowded_groups()))]
+
+
+def _to_close() -> Pairs:
+    """In each crowded group, every account with fewer followers than the group's largest."""
+    crowded = _duplicates()
+    most = crowded.groupby(["agency_id", "platform"], observed=True)["followers"].transform("max")
+    return _pairs(crowded[crowded["followers"] < most])
+
+
+def _explain_to_close(answer: Any) -> Any:
+    crowded = _duplicates()
+    picked = _as_pairs(answer)
+    if picked and picked >= _pairs(crowded):
+        return {
+            "id": "Anda menutup kedua akun dari setiap pasangan: warga lalu kehilangan kanal resmi di platform itu. Pertahankan satu.",
+            "en": "You close both accounts of each pair: citizens then lose the official channel on that platform. Keep one.",
+        }
+    if picked & (_pairs(crowded) - _to_close()):
+        return {
+            "id": "Ada akun yang pengikutnya lebih banyak ikut ditutup. Akun yang dipertahankan biasanya yang pengikutnya terbanyak (kolom `followers`): pengikutnya tidak perlu pindah.",
+            "en": "An account with more followers is among those you close. The one kept is usually the one with the most followers (column `followers`): its followers need not move.",
+        }
+    return None
+
+
+q1 = MultipartProblem(
+    intro={
+        "id": "Keaktifan akun, dihitung sendiri dari unggahan: (a) unggahan terakhir per akun, (b) berapa hari sejak itu, (c) akun mana yang dorman. Lalu bandingkan dengan audit.",
+        "en": "Account activity, computed from the posts yourself: (a) last post per account, (b) days since then, (c) which accounts are dormant. Then compare with the audit.",
+    },
+    a=DerivedAnswer(
+        _last_post,
+        explain=_explain_last_post,
+        hints=[
+            {
+                "id": "Kelompokkan unggahan per akun, yaitu per pasangan kolom `platform` dan `account`, lalu ambil waktu unggah (`published_at`) yang paling akhir.",
+                "en": "Group the posts per account, i.e. per pair of columns `platform` and `account`, and take the latest posting time (`published_at`).",
+            },
+            {
+                "id": '`unggahan.groupby(["platform", "account"])["published_at"].max()`',
+                "en": '`unggahan.groupby(["platform", "account"])["published_at"].max()`',
+            },
+        ],
+    ),
+    b=DerivedAnswer(
+        _days_since_last_post,
+        abs_tol=1,
+        explain=_explain_days,
+        hints=[
+            {
+                "id": "Kurangkan: tanggal audit dikurangi unggahan terakhir memberi selisih waktu; `.dt.days` mengubahnya menjadi jumlah hari.",
+                "en": "Subtract: the audit date minus the last post gives a time difference; `.dt.days` turns it into a number of days.",
+            },
+            {
+                "id": "`(tanggal_audit - terakhir).dt.days`",
+                "en": "`(tanggal_audit - terakhir).dt.days`",
+            },
+        ],
+    ),
+    c=DerivedAnswer(
+        _dormant,
+        explain=_explain_dormant,
+        hints=[
+            {
+                "id": f"Dorman = lebih dari {DORMANT_DAYS} hari tanpa unggahan. Saring `hari` dengan syarat itu; label barisnya (indeks) adalah pasangan (platform, akun).",
+                "en": f"Dormant = over {DORMANT_DAYS} days without a post. Filter `hari` by that condition; its row labels (index) are the (platform, account) pairs.",
+            },
+            {
+                "id": f"`set(hari[hari > {DORMANT_DAYS}].index)`",
+                "en": f"`set(hari[hari > {DORMANT_DAYS}].index)`",
+            },
+        ],
     ),
 )
 
-q2 = AuditAnswer(
-    lambda: _defect("inactive"),
-    hints=[
-        {
-            "id": "Akun tidak aktif: unggahan terakhir antara 30 dan 90 hari sebelum tanggal audit (kode `inactive`).",
-            "en": "Inactive: last post between 30 and 90 days before the audit date (code `inactive`).",
-        },
-        {
-            "id": "Sama seperti Latihan 1, dengan `problem == 'inactive'`.",
-            "en": "As in Exercise 1, with `problem == 'inactive'`.",
-        },
-    ],
-    solution=(
-        "tidak_aktif = masalah.query(\"problem == 'inactive'\")\n"
-        "akun_tidak_aktif = set(zip(tidak_aktif['platform'], tidak_aktif['account']))"
+q2 = MultipartProblem(
+    intro={
+        "id": "Akun ganda: (a) hitung akun per instansi dan platform, (b) temukan kelompok yang berisi lebih dari satu akun, (c) putuskan akun mana yang ditutup.",
+        "en": "Duplicate accounts: (a) count accounts per agency and platform, (b) find the groups with more than one account, (c) decide which account to close.",
+    },
+    a=DerivedAnswer(
+        _accounts_per_group,
+        hints=[
+            {
+                "id": "Satu instansi boleh punya satu akun resmi per platform. Kelompokkan tabel `akun` per pasangan kolom `agency_id` dan `platform`, lalu hitung barisnya.",
+                "en": "An agency may have one official account per platform. Group the `akun` table per pair of columns `agency_id` and `platform`, and count the rows.",
+            },
+            {
+                "id": '`akun.groupby(["agency_id", "platform"]).size()`',
+                "en": '`akun.groupby(["agency_id", "platform"]).size()`',
+            },
+        ],
+    ),
+    b=DerivedAnswer(
+        _crowded_groups,
+        hints=[
+            {
+                "id": "Saring hitungan yang lebih dari 1; label barisnya adalah pasangan (instansi, platform).",
+                "en": "Keep the counts above 1; their row labels are the (agency, platform) pairs.",
+            },
+            {
+                "id": "`set(jumlah[jumlah > 1].index)`",
+                "en": "`set(jumlah[jumlah > 1].index)`",
+            },
+        ],
+    ),
+    c=DerivedAnswer(
+        _to_close,
+        explain=_explain_to_close,
+        hints=[
+            {
+                "id": "Dari setiap pasangan, satu akun dipertahankan dan satu ditutup (setelah pengikut diarahkan ke akun yang dipertahankan). Lihat kolom `followers` dan `verified` pada tabel di atas.",
+                "en": "Of each pair, one account is kept and one closed (after followers are pointed to the kept one). Look at columns `followers` and `verified` in the table above.",
+            },
+            {
+                "id": "Pertahankan akun yang pengikutnya terbanyak; tulis akun yang lain sebagai pasangan (platform, akun).",
+                "en": "Keep the account with the most followers; write the other one as a (platform, account) pair.",
+            },
+        ],
     ),
 )
 
-q3 = AuditAnswer(
-    lambda: _defect("duplicate_account"),
+q3 = CustomProblem(
+    _needs_reply_example,
     hints=[
         {
-            "id": "Akun ganda = dua akun instansi dan unit yang sama di platform yang sama. Keduanya perlu ditindaklanjuti.",
-            "en": "Duplicates = two accounts of the same agency and unit on one platform. Both need follow-up.",
+            "id": "Komentar perlu dijawab bila berisi pertanyaan (kapan, bagaimana, berapa, '?') atau aduan (lama, belum, gagal, tolong).",
+            "en": "A comment needs a reply if it asks (kapan, bagaimana, berapa, '?') or complains (lama, belum, gagal, tolong).",
         },
-        {"id": "Kodenya `duplicate_account`.", "en": "Its code is `duplicate_account`."},
+        {
+            "id": 'Contoh: "Kapan loket paspor buka hari Sabtu?"',
+            "en": 'Example: "Kapan loket paspor buka hari Sabtu?"',
+        },
     ],
-    solution=(
-        "ganda = masalah.query(\"problem == 'duplicate_account'\")\n"
-        "akun_ganda = set(zip(ganda['platform'], ganda['account']))"
-    ),
 )
 
-q5 = AuditAnswer(
+q4 = AuditAnswer(
     _impostors,
     own_note=_impostor_note,
     hints=[
@@ -181,25 +406,9 @@ q5 = AuditAnswer(
             "en": "Take the (platform, candidate) pairs with `set(zip(...))`.",
         },
     ],
-    solution="akun_peniru = set(zip(peniru['platform'], peniru['candidate']))",
 )
 
-q4 = CustomProblem(
-    _needs_reply_example,
-    hints=[
-        {
-            "id": "Komentar perlu dijawab bila berisi pertanyaan (kapan, bagaimana, berapa, '?') atau aduan (lama, belum, gagal, tolong).",
-            "en": "A comment needs a reply if it asks (kapan, bagaimana, berapa, '?') or complains (lama, belum, gagal, tolong).",
-        },
-        {
-            "id": 'Contoh: "Kapan loket paspor buka hari Sabtu?"',
-            "en": 'Example: "Kapan loket paspor buka hari Sabtu?"',
-        },
-    ],
-    solution='komentar_saya = "Kapan loket paspor buka hari Sabtu?"',
-)
-
-q6 = ThoughtProblem(
+q5 = ThoughtProblem(
     hints=[
         {
             "id": "Lihat butir yang gagal dengan bobot terbesar dan yang paling mudah diperbaiki minggu ini.",
@@ -220,5 +429,5 @@ q6 = ThoughtProblem(
     },
 )
 
-EXERCISES = register("01_audit_akun", q1=q1, q2=q2, q3=q3, q4=q4, q5=q5, q6=q6)
-__all__ = ["____", "q1", "q2", "q3", "q4", "q5", "q6", "EXERCISES"]
+EXERCISES = register("01_audit_akun", q1=q1, q2=q2, q3=q3, q4=q4, q5=q5)
+__all__ = ["____", "q1", "q2", "q3", "q4", "q5", "EXERCISES"]

@@ -3,6 +3,8 @@
 The expected values are read at check time from the dataset the notebook
 imports (``instansi_saya``) and, for the personal-data exercise, from the
 universe's ground truth (``truth_comments``), so they follow the data.
+Solutions are the tagged cells of ``notebooks/solutions/05_data_instansi_sendiri.ipynb``
+(:mod:`labkit.check.solutions`); explanations stay here as ``solution_text``.
 """
 
 from __future__ import annotations
@@ -87,9 +89,41 @@ def _with_pii() -> set[str]:
     return set(_shared_sample()[1])
 
 
+def _official_only() -> set[str]:
+    """Comments of the sample whose only '@' is the agency's own official handle."""
+    sample = _shared_sample()[0]
+    mentions = sample["text"].str.contains("@", regex=False)
+    return set(sample.loc[mentions, "comment_id"].astype(str)) - _with_pii()
+
+
+def _explain_pii(answer: object) -> dict[str, str] | None:
+    try:
+        items = list(answer)  # type: ignore[call-overload]
+    except TypeError:
+        return None
+    if items and all(isinstance(x, int) for x in items):
+        return {
+            "id": "Itu nomor baris (kolom `row` di `temuan`), bukan `comment_id`. Ambil `comment_id` baris-baris itu dari `contoh_bagikan`.",
+            "en": "Those are row numbers (column `row` of `temuan`), not `comment_id`s. Take those rows' `comment_id` from `contoh_bagikan`.",
+        }
+    picked = {str(x) for x in items}
+    if picked & _official_only():
+        return {
+            "id": "Ada komentar yang hanya menyebut akun resmi instansi. Akun resmi bukan data pribadi: itulah gunanya `allow=izin`.",
+            "en": "A comment you picked only mentions the agency's official account. Official accounts are not personal data: that is what `allow=izin` is for.",
+        }
+    if len(picked) < len(_with_pii()):
+        return {
+            "id": "Satu komentar bisa memuat lebih dari satu data pribadi, dan tabel `temuan` punya satu baris per temuan. Ambil semua komentar yang disebut di kolom `row`.",
+            "en": "One comment can hold more than one piece of personal data, and `temuan` has one row per finding. Take every comment named in column `row`.",
+        }
+    return None
+
+
 q1 = EqualityProblem(
     _percent_with_reach,
     abs_tol=0.5,
+    quantity="rate",
     hints=[
         {
             "id": '`unggahan_saya["reach"].notna()` bernilai True untuk unggahan yang punya angka jangkauan.',
@@ -100,7 +134,6 @@ q1 = EqualityProblem(
             "en": "The mean of True/False is the fraction; multiply by 100 for a percentage.",
         },
     ],
-    solution='persen_ada_reach = unggahan_saya["reach"].notna().mean() * 100',
     solution_text={
         "id": "Penyebutnya semua unggahan yang terimpor. X dan YouTube tidak melaporkan jangkauan, "
         "jadi angkanya kosong (bukan nol) untuk unggahan itu.",
@@ -121,7 +154,6 @@ q2 = EqualityProblem(
             "en": 'Take column `section` of those rows as a set: `set(bagian.loc[..., "section"])`.',
         },
     ],
-    solution='belum_bisa = set(bagian.loc[~bagian["available"], "section"])',
 )
 
 q3 = CustomProblem(
@@ -136,7 +168,6 @@ q3 = CustomProblem(
             "en": 'Click Save account, then Save to dataset; load the table with data.load("accounts", source="instansi_saya").',
         },
     ],
-    solution='akun_saya = data.load("accounts", source="instansi_saya")',
     solution_text={
         "id": "Ekspor platform tidak memuat bio, tautan, kontak, centang verifikasi atau jenis akun; "
         "inventaris melengkapinya sehingga audit profil di notebook 01 bisa berjalan.",
@@ -147,6 +178,7 @@ q3 = CustomProblem(
 
 q4 = EqualityProblem(
     _with_pii,
+    explain=_explain_pii,
     hints=[
         {
             "id": "Setiap baris tabel `temuan` adalah satu jenis data pribadi di satu komentar; kolom `row` menunjuk baris `contoh_bagikan`.",
@@ -157,7 +189,6 @@ q4 = EqualityProblem(
             "en": 'Take those rows\' `comment_id`: `set(contoh_bagikan.loc[temuan["row"], "comment_id"])`.',
         },
     ],
-    solution='berisi_data_pribadi = set(contoh_bagikan.loc[temuan["row"], "comment_id"])',
     solution_text={
         "id": "Akun resmi instansi yang disebut dalam komentar bukan data pribadi: `allow=izin` "
         "membuatnya tidak dilaporkan. NIK, nomor ponsel, e-mail dan akun warga adalah data pribadi.",
