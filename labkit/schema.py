@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from labkit import i18n
 from labkit.errors import SchemaError
 
 PLATFORMS = ("facebook", "instagram", "x", "tiktok", "youtube")
@@ -558,37 +557,3 @@ def validate(df: pd.DataFrame, name: str) -> None:
             raise SchemaError(
                 "schema.wrong_dtype", table=name, column=c.name, got=str(got), want=str(want)
             )
-
-
-i18n.register(
-    {
-        "schema.unknown_table": {
-            "id": "Tabel '{name}' tidak dikenal. Tabel yang tersedia: {known}.",
-            "en": "Unknown table '{name}'. Available tables: {known}.",
-        },
-        "schema.missing_columns": {
-            "id": "Tabel '{table}' (dari {source}) tidak punya kolom wajib: {columns}. Tambahkan kolom itu atau gunakan templat yang disediakan.",
-            "en": "Table '{table}' (from {source}) lacks required columns: {columns}. Add them or use the template provided.",
-        },
-        "schema.bad_category": {
-            "id": "Kolom '{column}' tabel '{table}' (dari {source}) berisi nilai '{value}' yang tidak dikenal. Nilai yang boleh: {allowed}.",
-            "en": "Column '{column}' of table '{table}' (from {source}) holds an unknown value '{value}'. Allowed values: {allowed}.",
-        },
-        "schema.bad_type": {
-            "id": "Kolom '{column}' tabel '{table}' (dari {source}) tidak dapat dibaca sebagai {type}: {reason}. Periksa isi kolom itu.",
-            "en": "Column '{column}' of table '{table}' (from {source}) cannot be read as {type}: {reason}. Check that column's values.",
-        },
-        "schema.null_in_key": {
-            "id": "Kolom '{column}' tabel '{table}' (dari {source}) kosong pada baris {row}, padahal wajib diisi. Isi nilai itu.",
-            "en": "Column '{column}' of table '{table}' (from {source}) is empty at row {row} but is required. Fill it in.",
-        },
-        "schema.naive_timestamp": {
-            "id": "Kolom waktu '{column}' tabel '{table}' tidak punya zona waktu. Tentukan zona waktunya (WIB/WITA/WIT) saat membaca data.",
-            "en": "Time column '{column}' of table '{table}' has no time zone. Give its zone (WIB/WITA/WIT) when reading the data.",
-        },
-        "schema.wrong_dtype": {
-            "id": "Kolom '{column}' tabel '{table}' bertipe {got}, seharusnya {want}. Gunakan labkit.schema.conform().",
-            "en": "Column '{column}' of table '{table}' has type {got}, expected {want}. Use labkit.schema.conform().",
-        },
-    }
-)
