@@ -127,12 +127,14 @@ def _load(prefix: str) -> None:
     path = files().get(prefix)
     if path is None:
         return
-    _loaded.add(prefix)
-    for key, texts in read_file(path).items():
+    entries = read_file(path)  # a bad file raises at every attempt, never half-loads
+    for key, texts in entries.items():
         registered = _REGISTERED.get(key)
         if registered is not None and registered != texts:
             raise ValueError(f"{path}: message {key!r} was also registered with other texts")
-        _CATALOG[key] = texts
+    for key, texts in entries.items():
+        _CATALOG.setdefault(key, texts)
+    _loaded.add(prefix)
 
 
 def load_all() -> None:
