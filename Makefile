@@ -49,6 +49,7 @@ lab: setup
 lint: setup
 	$(BIN)/ruff check labkit tests benchmarks notebooks
 	$(BIN)/ruff format --check labkit tests benchmarks notebooks
+	$(BIN)/lint-imports
 
 test: setup lint
 	$(BIN)/python -m labkit.nbgen --check

@@ -48,7 +48,7 @@ def start(lang: str | None = None, *, quiet: bool = False) -> None:
 
     The settings shown are those of :func:`status`.
     """
-    from labkit import _messages, errors, i18n, slips  # noqa: F401  (registers the banner)
+    from labkit import errors, i18n, slips
 
     if lang is not None:
         set_language(lang)

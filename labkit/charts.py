@@ -640,34 +640,3 @@ def save(
 def today_label(lang: str | None = None) -> str:
     """Today's date in words (for chart subtitles: "data per 3 Desember 2026")."""
     return format_date(dt.date.today(), lang=lang)
-
-
-i18n.register(
-    {
-        "charts.n": {"id": "n = {n}", "en": "n = {n}"},
-        "charts.low_n": {
-            "id": "n terlalu kecil untuk dibandingkan",
-            "en": "n too small to compare",
-        },
-        "charts.low_n_min": {
-            "id": "n < {min_n}: terlalu sedikit untuk dibandingkan",
-            "en": "n < {min_n}: too few to compare",
-        },
-        "charts.not_a_table": {
-            "id": "Grafik memerlukan tabel (DataFrame), bukan {type}.",
-            "en": "A chart needs a table (DataFrame), not {type}.",
-        },
-        "charts.not_a_figure": {
-            "id": "Yang diberikan bukan grafik matplotlib ({type}). Buat grafik dengan labkit.charts lebih dulu.",
-            "en": "This is not a matplotlib figure ({type}). Make the chart with labkit.charts first.",
-        },
-        "charts.missing_columns": {
-            "id": "Kolom untuk grafik tidak ada: {missing}. Kolom yang ada: {known}.",
-            "en": "Columns for the chart are missing: {missing}. Available columns: {known}.",
-        },
-        "charts.unknown_option": {
-            "id": "Pilihan {what} '{value}' tidak dikenal. Gunakan salah satu: {known}.",
-            "en": "Unknown {what} '{value}'. Use one of: {known}.",
-        },
-    }
-)

@@ -2,8 +2,9 @@
 
 Every error raised on bad input is a :class:`LabkitError` (or a subclass);
 every warning is a :class:`LabkitWarning`. Their text comes from the message
-catalogue (:mod:`labkit.i18n`), so it is in the trainee's language and always
-says what went wrong and what to do.
+catalogue (:mod:`labkit.messages`), so it is in the trainee's language and always
+says what went wrong and what to do. This module sits below :mod:`labkit.i18n`
+(which raises its errors) and imports only :mod:`labkit.messages`.
 
 In a notebook, :func:`install_notebook_handler` (called by ``labkit.start()``)
 shows a LabkitError as a short message instead of a long traceback. The cell
@@ -16,15 +17,15 @@ import sys
 import warnings
 from typing import Any
 
-from labkit import i18n
+from labkit import messages
 
 
 def _render(key: str, params: dict[str, Any]) -> str:
     # A key that is not in the catalogue is an already-rendered text: that is how
     # pickle and pytest-xdist rebuild an error or warning (``cls(*args)``).
-    if not params and not i18n.has(key):
+    if not params and not messages.has(key):
         return key
-    return i18n.t(key, **params)
+    return messages.render(key, messages.current_language(), params)
 
 
 class LabkitError(Exception):
@@ -45,9 +46,25 @@ class LabkitError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """The message in ``lang`` (default: the current language)."""
-        if not i18n.has(self.key):
+        if not messages.has(self.key):
             return str(self)
-        return i18n.t(self.key, lang=lang, **self.params)
+        return messages.render(self.key, language_code(lang), self.params)
+
+
+def language_code(lang: str | None) -> str:
+    """The language to render in: ``lang`` checked, or the current one if None.
+
+    Raises
+    ------
+    LabkitError
+        If ``lang`` is not a known language code (``"id"``, ``"en"``).
+    """
+    if lang is None:
+        return messages.current_language()
+    code = str(lang).strip().lower()
+    if code not in messages.LANGUAGES:
+        raise LabkitError("i18n.unknown_language", code=lang, known=", ".join(messages.LANGUAGES))
+    return code
 
 
 class DataError(LabkitError):
@@ -89,8 +106,9 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None):
     sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
     if hasattr(sys, "last_exc"):
         sys.last_exc = value
-    title = i18n.t("errors.notebook_title")
-    hint = i18n.t("errors.notebook_hint")
+    lang = messages.current_language()
+    title = messages.render("errors.notebook_title", lang, {})
+    hint = messages.render("errors.notebook_hint", lang, {})
     stb = [f"\x1b[1;31m{title}\x1b[0m {value}", f"\x1b[2m{hint}\x1b[0m"]
     shell._showtraceback(etype, value, stb)
     return stb
@@ -107,14 +125,3 @@ def install_notebook_handler() -> bool:
         return False
     shell.set_custom_exc((LabkitError,), _short_traceback)
     return True
-
-
-i18n.register(
-    {
-        "errors.notebook_title": {"id": "Ada masalah:", "en": "Something went wrong:"},
-        "errors.notebook_hint": {
-            "id": "(Jejak teknis lengkap: jalankan %tb di sel baru.)",
-            "en": "(Full technical traceback: run %tb in a new cell.)",
-        },
-    }
-)

@@ -710,36 +710,3 @@ def write_csv(
     for row in frame.astype(object).itertuples(index=False, name=None):
         writer.writerow(["" if (v := safe_cell(x)) is None else v for x in row])
     return _save(target, ("\ufeff" + buf.getvalue()).encode("utf-8"))
-
-
-i18n.register(
-    {
-        "export.generated": {
-            "id": "Dibuat pada {date} dengan Humas Lab.",
-            "en": "Generated on {date} with Humas Lab.",
-        },
-        "export.table_caption": {"id": "Tabel {n}.", "en": "Table {n}."},
-        "export.figure_caption": {"id": "Gambar {n}.", "en": "Figure {n}."},
-        "export.rows_omitted": {
-            "id": "{omitted} baris lainnya tidak ditampilkan (seluruhnya {total} baris); lihat lampiran Excel.",
-            "en": "{omitted} more rows not shown ({total} rows in all); see the Excel attachment.",
-        },
-        "export.empty_table": {"id": "(tidak ada data)", "en": "(no data)"},
-        "export.cannot_write": {
-            "id": "Berkas '{path}' tidak dapat disimpan ({reason}). Tutup berkas itu jika sedang dibuka di aplikasi lain, lalu coba lagi.",
-            "en": "Cannot save '{path}' ({reason}). Close the file if another application has it open, then try again.",
-        },
-        "export.not_a_table": {
-            "id": "{what} harus berupa tabel (DataFrame), bukan {type}.",
-            "en": "{what} must be a table (DataFrame), not {type}.",
-        },
-        "export.not_a_figure": {
-            "id": "Gambar harus berupa grafik matplotlib (Figure), bukan {type}. Contoh: fig, ax = plt.subplots().",
-            "en": "A figure must be a matplotlib Figure, not {type}. Example: fig, ax = plt.subplots().",
-        },
-        "export.no_sheets": {
-            "id": "Tidak ada tabel untuk disimpan. Berikan kamus berisi nama lembar dan tabelnya, misalnya dict(Ringkasan=tabel).",
-            "en": "No tables to save. Give a dict of sheet names and tables, e.g. dict(Summary=table).",
-        },
-    }
-)

@@ -73,14 +73,6 @@ def monthly_posts(posts: pd.DataFrame) -> pd.DataFrame:
     return table.fillna(0).astype("int64")
 
 
-i18n.register(
-    {
-        "tour.status_ready": {"id": "siap", "en": "ready"},
-        "tour.status_planned": {"id": "menyusul", "en": "coming later"},
-    }
-)
-
-
 def plot_monthly_posts(posts: pd.DataFrame):
     """Stacked bar chart of posts per month and platform; returns the figure."""
     import matplotlib.pyplot as plt

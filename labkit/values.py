@@ -47,8 +47,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from labkit import i18n
-
 #: Words read as *yes* and as *no* (compared after :func:`normalize_word`).
 YES_WORDS: frozenset[str] = frozenset(
     {"ya", "y", "yes", "true", "1", "benar", "sudah", "ada", "centang", "✓", "✔", "v"}
@@ -446,25 +444,3 @@ def _by_distinct(values: pd.Series, parse, dtype: str) -> pd.Series:
     table = pd.array(parsed + [pd.NA], dtype=dtype)
     out = table.take(np.where(codes < 0, len(parsed), codes))
     return pd.Series(out, index=values.index, name=values.name)
-
-
-i18n.register(
-    {
-        "values.fix_bool": {
-            "id": "Tulis ya atau tidak (juga diterima: sudah/belum, benar/salah, 1/0).",
-            "en": "Write yes or no (also accepted: ya/tidak, true/false, 1/0).",
-        },
-        "values.fix_count": {
-            "id": "Tulis bilangan bulat, misalnya 12400, 12.400 atau 12,4 rb.",
-            "en": "Write a whole number, e.g. 12400, 12,400 or 12.4K.",
-        },
-        "values.fix_negative_count": {
-            "id": "Jumlah tidak boleh negatif. Periksa tanda minus di sel itu.",
-            "en": "A count cannot be negative. Check the minus sign in that cell.",
-        },
-        "values.fix_count_too_large": {
-            "id": "Angka ini terlalu besar untuk sebuah jumlah (lebih dari 18 digit). Periksa isi sel itu.",
-            "en": "This number is too large for a count (more than 18 digits). Check that cell.",
-        },
-    }
-)

@@ -36,7 +36,6 @@ from typing import Any
 
 import pandas as pd
 
-from labkit import i18n
 from labkit.errors import LabkitError
 
 DEFAULT_DIRNAME = "humas-lab-kerja"
@@ -212,17 +211,3 @@ def history(relpath: str | os.PathLike[str]) -> list[Path]:
     target = resolve(relpath)
     hist = target.with_name(target.name + ".history")
     return sorted(hist.iterdir()) if hist.is_dir() else []
-
-
-i18n.register(
-    {
-        "workspace.cannot_create": {
-            "id": "Folder kerja '{path}' tidak dapat dibuat ({reason}). Atur LABKIT_WORK_DIR ke folder yang dapat ditulisi.",
-            "en": "Cannot create the work folder '{path}' ({reason}). Set LABKIT_WORK_DIR to a writable folder.",
-        },
-        "workspace.corrupt_json": {
-            "id": "Berkas '{path}' rusak dan tidak dapat dibaca ({reason}). Berkas tidak diubah; salin ke tempat aman lalu hubungi pelatih.",
-            "en": "The file '{path}' is damaged and cannot be read ({reason}). It was left untouched; copy it somewhere safe and ask your trainer.",
-        },
-    }
-)

@@ -244,7 +244,7 @@ def test_privacy_imports_nothing_of_the_lab_but_foundation_modules():
         "labkit.errors",
         "labkit.values",
         "labkit.workspace",
-        "labkit._messages",
+        "labkit.messages",
     }
     assert {m for m in loaded if not m.startswith("labkit.privacy")} <= allowed
     assert not hasattr(privacy, "purge")

@@ -165,3 +165,77 @@ def test_errors_and_warnings_survive_pickling_and_rebuilding():
     assert isinstance(err, DataError) and str(err) == "Berkas a.csv hilang"
     rebuilt = LabkitWarning(*LabkitWarning("test.pk", f="b.csv").args)  # as pytest-xdist does
     assert str(rebuilt) == "Berkas b.csv hilang"
+
+
+# ---------------------------------------------------------------------------- message files
+
+
+def test_every_message_file_is_valid_and_in_the_catalogue():
+    from labkit import messages
+
+    files = messages.files()
+    assert {"audit", "check", "errors", "i18n", "ingest", "start"} <= set(files)
+    catalogue = i18n.catalog()
+    for prefix, path in files.items():
+        entries = messages.read_file(path)  # raises naming the file and key
+        assert entries, path
+        for key, texts in entries.items():
+            assert key.startswith(prefix + "."), (path, key)
+            assert catalogue[key] == texts, (path, key)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("demo.a: {id: 'Halo', en: [unclosed\n", "not valid YAML"),
+        ("- just\n- a list\n", "must map message keys"),
+        ("demo.a:\n  id: Halo {name}\n", r"'demo\.a' lacks languages \['en'\]"),
+        (
+            "demo.a:\n  id: Berkas {file}\n  en: File {path}\n",
+            "'demo.a' has different placeholders",
+        ),
+        ("demo.a:\n  id: Ya\n  en: Yes\n  fr: Oui\n", "'demo.a' has unknown languages"),
+        ("demo.a:\n  id: ya\n  en: yes\n", "'demo.a' has no 'en' text"),
+        ("other.a:\n  id: Ya\n  en: Yes\n", "'other.a' does not start with 'demo.'"),
+        ("demo.a: Halo\n", "'demo.a' must map languages to texts"),
+    ],
+)
+def test_a_bad_message_file_fails_naming_the_file_and_the_key(tmp_path, content, problem):
+    from labkit import messages
+
+    path = tmp_path / "demo.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=problem) as info:
+        messages.read_file(path)
+    assert str(path) in str(info.value)
+
+
+def _run(code: str) -> str:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_no_module_registers_messages_when_imported():
+    """Every labkit message is data: importing the whole package registers nothing."""
+    out = _run(
+        "import importlib, pkgutil, labkit\n"
+        "from labkit import messages\n"
+        "for m in pkgutil.walk_packages(labkit.__path__, 'labkit.'):\n"
+        "    if not m.name.endswith('__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        "print(sorted(messages.registered()))"
+    )
+    assert out == "[]", f"modules still call i18n.register at import time: {out}"
+
+
+def test_message_files_are_read_only_when_a_key_of_theirs_is_asked_for():
+    out = _run(
+        "import labkit, labkit.data, labkit.audit\n"
+        "from labkit import i18n, messages\n"
+        "before = sorted(messages._loaded)\n"
+        "i18n.t('start.banner', version='v', language='id', source='s', data_dir='d',"
+        " work_dir='w', masking='m')\n"
+        "print(before, sorted(messages._loaded))"
+    )
+    assert out == "[] ['start']"

@@ -96,7 +96,7 @@ def test_a_mistake_in_the_sections_file_is_named(tmp_path, body, words):
 
 def test_adding_a_section_is_a_data_only_change(tmp_path, monkeypatch, capsys):
     body = owndata.SECTIONS_FILE.read_text(encoding="utf-8") + (
-        "  - key: er_jangkauan\n"
+        "  - key: contoh_bagian_baru\n"
         "    notebook: 02_analisis_keterlibatan\n"
         "    title: {id: Engagement per jangkauan, en: Engagement per reach}\n"
         "    needs: [posts, denominator]\n"
@@ -117,15 +117,15 @@ def test_adding_a_section_is_a_data_only_change(tmp_path, monkeypatch, capsys):
         )  # fmt: skip
         data.save_dataset("instansi_saya", {"posts": posts})
         table = owndata.sections_available("instansi_saya", notebook="02_analisis_keterlibatan")
-        assert list(table["section"]) == ["er_jangkauan"]
+        assert list(table["section"]) == ["contoh_bagian_baru"]
         assert not table["available"].iloc[0]
-        assert not owndata.can_run("er_jangkauan", "instansi_saya")
+        assert not owndata.can_run("contoh_bagian_baru", "instansi_saya")
         assert "jangkauan" in capsys.readouterr().out  # why_no_reach, in Indonesian
         assert owndata.can_run("pernyataan_krisis", "instansi_saya")  # needs nothing
     finally:
         monkeypatch.undo()
         sections_module.all_sections.cache_clear()
-    assert "er_jangkauan" not in {s.key for s in owndata.all_sections()}
+    assert "contoh_bagian_baru" not in {s.key for s in owndata.all_sections()}
 
 
 def test_requirements_table_and_unknown_need():

@@ -519,3 +519,17 @@ def test_committed_datasheet_is_rendered_from_schema_and_data(committed):
         "near-duplicate within the ring",
     ):
         assert needle in readme
+
+
+def test_trainee_imports_do_not_load_the_generator():
+    """The generator (and its word lists) stays out of a trainee's import path."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, labkit, labkit.data, labkit.audit\n"
+        "print(sorted(m for m in sys.modules if m.startswith('labkit.universe')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

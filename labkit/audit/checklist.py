@@ -241,29 +241,3 @@ def normalize(
         df[col] = df[col].where(df[col].fillna("").str.strip() != "", pd.NA)
     df["account"] = df["account"].str.strip().str.lstrip("@").str.lower()
     return df
-
-
-i18n.register(
-    {
-        "audit.checklist_not_table": {
-            "id": "Daftar periksa harus berupa tabel (DataFrame), bukan {got}. Mulai dari labkit.audit.checklist_template(akun).",
-            "en": "The checklist must be a table (DataFrame), not {got}. Start from labkit.audit.checklist_template(accounts).",
-        },
-        "audit.checklist_missing_column": {
-            "id": "Tabel daftar periksa tidak punya kolom '{column}'. Mulai dari labkit.audit.checklist_template(akun).",
-            "en": "The checklist table has no '{column}' column. Start from labkit.audit.checklist_template(accounts).",
-        },
-        "audit.checklist_bad_answer": {
-            "id": "Daftar periksa baris {row} (butir {item}): jawaban '{value}' tidak dikenal. Gunakan: {allowed}.",
-            "en": "Checklist row {row} (item {item}): the answer '{value}' is not known. Use: {allowed}.",
-        },
-        "audit.checklist_unknown_item": {
-            "id": "Daftar periksa baris {row}: butir '{item}' bukan butir manual rubrik ini. Butir manual: {known}.",
-            "en": "Checklist row {row}: '{item}' is not a manual item of this rubric. Manual items: {known}.",
-        },
-        "audit.answer.yes": {"id": "ya", "en": "yes"},
-        "audit.answer.partial": {"id": "sebagian", "en": "partly"},
-        "audit.answer.no": {"id": "tidak", "en": "no"},
-        "audit.answer.not_applicable": {"id": "tidak berlaku", "en": "not applicable"},
-    }
-)

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from labkit import i18n, schema
+from labkit import schema
 from labkit.audit import checklist as cl
 from labkit.audit.items import RULES, Context
 from labkit.audit.rubric import Rubric, load_rubric
@@ -485,33 +485,3 @@ def aggregate(scores: pd.DataFrame, rubric: Rubric, by: Iterable[str]) -> dict[s
         "overall": overall[keep_o].reset_index(drop=True),
         "principle": prin[keep_p].reset_index(drop=True),
     }
-
-
-i18n.register(
-    {
-        "audit.not_a_table": {
-            "id": "'{name}' harus berupa tabel (DataFrame), bukan {got}. Muat dengan labkit.data.load('{name}').",
-            "en": "'{name}' must be a table (DataFrame), not {got}. Load it with labkit.data.load('{name}').",
-        },
-        "audit.missing_columns": {
-            "id": "Tabel akun (inventaris) tidak punya kolom: {columns}. Butir yang tidak dapat dinilai tanpa kolom itu: {items}. Tambahkan kolomnya (boleh dibiarkan kosong jika belum diketahui; butirnya akan ditandai 'tidak dapat dinilai').",
-            "en": "The accounts table (inventory) lacks the columns: {columns}. Items that cannot be scored without them: {items}. Add the columns (they may stay empty if unknown; the items will be marked 'cannot be scored').",
-        },
-        "audit.duplicate_row": {
-            "id": "Akun {platform} @{account} tercatat lebih dari sekali di inventaris (baris {row}). Hapus baris gandanya.",
-            "en": "Account {platform} @{account} is listed more than once in the inventory (row {row}). Delete the duplicate row.",
-        },
-        "audit.empty_agency": {
-            "id": "Instansi '{agency}' tidak punya akun di inventaris, jadi tidak ada yang dapat diaudit. Periksa agency_id-nya; instansi yang ada: {known}.",
-            "en": "Agency '{agency}' has no accounts in the inventory, so there is nothing to audit. Check its agency_id; agencies present: {known}.",
-        },
-        "audit.no_accounts": {
-            "id": "Inventaris akun kosong: tidak ada akun untuk diaudit. Isi inventaris dulu (notebook 05 atau templat inventaris).",
-            "en": "The account inventory is empty: there is no account to audit. Fill in the inventory first (notebook 05 or the inventory template).",
-        },
-        "audit.bad_as_of": {
-            "id": "Tanggal audit '{value}' tidak dapat dibaca. Tulis seperti '2025-06-30' atau '2025-06-30 17:00'.",
-            "en": "The audit date '{value}' cannot be read. Write it like '2025-06-30' or '2025-06-30 17:00'.",
-        },
-    }
-)

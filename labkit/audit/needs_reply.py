@@ -247,25 +247,3 @@ def explain(text: str) -> str:
     if "?" in text:
         return i18n.t("audit.needs_reply.praise_mark")
     return i18n.t("audit.needs_reply.none")
-
-
-i18n.register(
-    {
-        "audit.needs_reply.question": {
-            "id": "Perlu dijawab: pertanyaan (ditandai oleh: {words}).",
-            "en": "Needs a reply: a question (marked by: {words}).",
-        },
-        "audit.needs_reply.complaint": {
-            "id": "Perlu dijawab: aduan atau permintaan bantuan (ditandai oleh: {words}).",
-            "en": "Needs a reply: a complaint or a request for help (marked by: {words}).",
-        },
-        "audit.needs_reply.praise_mark": {
-            "id": "Tidak perlu dijawab: ada tanda tanya, tetapi teksnya ucapan terima kasih atau pujian tanpa kata tanya.",
-            "en": "No reply needed: there is a question mark, but the text is thanks or praise without a question word.",
-        },
-        "audit.needs_reply.none": {
-            "id": "Tidak perlu dijawab: tidak ada tanda tanya, kata tanya atau kata aduan.",
-            "en": "No reply needed: no question mark, question word or complaint word.",
-        },
-    }
-)

@@ -274,22 +274,3 @@ class AuditChecklist:
         from IPython.display import display
 
         display(self.widget)
-
-
-i18n.register(
-    {
-        "audit.widget.scope_agency": {
-            "id": "Instansi (butir tingkat instansi): {agency}",
-            "en": "Agency (agency-level items): {agency}",
-        },
-        "audit.widget.score": {
-            "id": "Skor {who}: {score}/100 (cakupan bobot {coverage}; {scored} dari {items} butir dinilai; otomatis + jawaban manual sejauh ini)",
-            "en": "Score of {who}: {score}/100 (weight covered {coverage}; {scored} of {items} items scored; automatic + manual answers so far)",
-        },
-        "audit.widget.exported": {"id": "Tersimpan: {paths}", "en": "Saved: {paths}"},
-        "audit.widget.note": {
-            "id": "Butir otomatis dihitung dari data per {as_of}. Jawaban manual tersimpan otomatis di folder kerja. Angka di samping batang: skor (cakupan bobot).",
-            "en": "Automatic items are computed from the data as of {as_of}. Manual answers are saved automatically in the work folder. Numbers beside the bars: score (weight covered).",
-        },
-    }
-)

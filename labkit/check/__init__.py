@@ -20,7 +20,6 @@ nbval (:mod:`labkit.check.mode`).
 
 from __future__ import annotations
 
-from labkit.check import messages as _messages  # noqa: F401  (registers the catalogue)
 from labkit.check.compare import CompareOptions, Mismatch, compare
 from labkit.check.feedback import CheckResult, Hint, SolutionView, Status
 from labkit.check.mode import ExerciseCheckError, is_strict, notebook_role

@@ -14,7 +14,6 @@ from contextvars import ContextVar
 import numpy as np
 import pandas as pd
 
-from labkit import i18n
 from labkit.errors import LabkitError
 
 #: The metrics summed into ``engagements`` (only those a platform reports).
@@ -182,53 +181,3 @@ def local_time(posts: pd.DataFrame, accounts: pd.DataFrame | None) -> pd.Series:
 def _local_time(posts: pd.DataFrame, accounts: pd.DataFrame | None) -> pd.Series:
     t = pd.to_datetime(posts["published_at"], utc=True).dt.tz_localize(None)
     return t + pd.to_timedelta(account_tz(posts, accounts), unit="h")
-
-
-i18n.register(
-    {
-        "engagement.bad_metric": {
-            "id": "Metrik '{value}' tidak dikenal. Pilih salah satu: {valid}.",
-            "en": "Unknown metric '{value}'. Choose one of: {valid}.",
-        },
-        "engagement.bad_denominator": {
-            "id": "Penyebut '{value}' tidak dikenal. Pilih salah satu: {valid}.",
-            "en": "Unknown denominator '{value}'. Choose one of: {valid}.",
-        },
-        "engagement.bad_period": {
-            "id": "Periode '{value}' tidak dikenal. Pilih salah satu: {valid}.",
-            "en": "Unknown period '{value}'. Choose one of: {valid}.",
-        },
-        "engagement.bad_breakdown": {
-            "id": "Rincian '{value}' tidak dikenal. Pilih salah satu: {valid}.",
-            "en": "Unknown breakdown '{value}'. Choose one of: {valid}.",
-        },
-        "engagement.missing_column": {
-            "id": "Tabel {table} tidak punya kolom {columns}. Muat tabel kanonis dengan labkit.data.load('{table}') atau impor ekspor yang memuat kolom itu.",
-            "en": "Table {table} has no column {columns}. Load the canonical table with labkit.data.load('{table}') or import an export that has it.",
-        },
-        "engagement.no_denominator": {
-            "id": "Penyebut '{denominator}' tidak tersedia di data ini ({why}); tingkat keterlibatan dibiarkan kosong. Penyebut yang masih bisa dipakai: {usable}.",
-            "en": "Denominator '{denominator}' is not available in these data ({why}); the engagement rate is left missing. Denominators that still work: {usable}.",
-        },
-        "engagement.why_no_series": {
-            "id": "tidak ada deret pengikut harian maupun jumlah pengikut akun",
-            "en": "no daily follower series and no account follower count",
-        },
-        "engagement.why_not_reported": {
-            "id": "platform tidak melaporkan metrik ini",
-            "en": "the platform does not report this metric",
-        },
-        "engagement.none_usable": {
-            "id": "tidak ada",
-            "en": "none",
-        },
-        "engagement.empty": {
-            "id": "Tidak ada unggahan dalam pilihan ini (periode atau filter); hasilnya tabel kosong.",
-            "en": "No posts in this selection (period or filter); the result is an empty table.",
-        },
-        "engagement.mixed_metrics": {
-            "id": "Platform dalam perbandingan ini menjumlahkan metrik berbeda ({detail}); bandingkan antarplatform dengan hati-hati.",
-            "en": "The platforms compared here sum different metrics ({detail}); compare across platforms with care.",
-        },
-    }
-)

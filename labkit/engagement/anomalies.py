@@ -179,21 +179,4 @@ def follower_anomalies(
     return out.sort_values("jump_pct", ascending=False, kind="stable").reset_index(drop=True)
 
 
-i18n.register(
-    {
-        "engagement.anomaly.bought": {
-            "id": "Pengikut naik {jump} ({pct} %) dalam sehari tanpa unggahan yang ramai (unggahan terbesar {ratio}x biasanya): interaksi tetap datar, tanda pengikut dibeli.",
-            "en": "Followers rose by {jump} ({pct} %) in one day with no post drawing a crowd (largest post {ratio}x usual): engagement stayed flat, a sign of bought followers.",
-        },
-        "engagement.anomaly.organic": {
-            "id": "Pengikut naik {jump} ({pct} %) pada hari sebuah unggahan viral ({ratio}x interaksi biasa): kenaikan organik.",
-            "en": "Followers rose by {jump} ({pct} %) on the day a post went viral ({ratio}x the usual engagement): organic growth.",
-        },
-        "engagement.anomaly.no_posts": {
-            "id": "Pengikut naik {jump} dalam sehari, tetapi tidak ada data unggahan di sekitarnya untuk menilai sebabnya.",
-            "en": "Followers rose by {jump} in one day, but there are no post data around it to judge why.",
-        },
-    }
-)
-
 __all__ = ["VERDICTS", "follower_anomalies", "key_of"]

@@ -200,21 +200,4 @@ def compare_sector(
     return out
 
 
-i18n.register(
-    {
-        "engagement.sector.ok": {
-            "id": "Sebanding: penyebut sama ({denominator}); keyakinan sumber: {confidence}.",
-            "en": "Comparable: same denominator ({denominator}); source confidence: {confidence}.",
-        },
-        "engagement.sector.not_comparable": {
-            "id": "Tidak sebanding: angka sektor memakai penyebut {theirs}, angka Anda {ours}.",
-            "en": "Not comparable: the sector figure uses {theirs} as denominator, yours {ours}.",
-        },
-        "engagement.sector.none": {
-            "id": "Tidak ada angka sektor terbitan untuk platform ini.",
-            "en": "No published sector figure for this platform.",
-        },
-    }
-)
-
 __all__ = ["compare_peers", "compare_sector", "key_of", "ranking_flip"]

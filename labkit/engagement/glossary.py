@@ -205,13 +205,3 @@ def glossary(term: str | None = None, *, lang: str | None = None) -> pd.DataFram
             for k, v in GLOSSARY.items()
         ]
     )
-
-
-i18n.register(
-    {
-        "engagement.bad_term": {
-            "id": "Istilah '{value}' tidak ada di glosarium. Istilah yang ada: {valid}.",
-            "en": "Term '{value}' is not in the glossary. Terms: {valid}.",
-        },
-    }
-)

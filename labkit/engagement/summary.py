@@ -260,13 +260,3 @@ def best_times(
     out = out.sort_values(["weekday", "hour"], kind="stable").reset_index(drop=True)
     out.attrs["caveat"] = i18n.t("engagement.observational")
     return out
-
-
-i18n.register(
-    {
-        "engagement.observational": {
-            "id": "Ini data pengamatan, bukan percobaan: jam unggah bercampur dengan jenis konten, topik dan musim. Jam dengan median lebih tinggi adalah dugaan untuk diuji (misalnya unggah konten serupa pada dua jam), bukan bukti sebab. Abaikan sel dengan n kecil.",
-            "en": "These are observational data, not an experiment: posting time is mixed up with content type, topic and season. An hour with a higher median is a hypothesis to test (for example post similar content at two hours), not proof of a cause. Ignore cells with low n.",
-        },
-    }
-)

@@ -225,17 +225,3 @@ def validate(exercise_set: ExerciseSet) -> list[str]:
 
 def _registered() -> dict[str, Any]:  # for tests
     return _REGISTRY
-
-
-i18n.register(
-    {
-        "exercises.unknown": {
-            "id": "Tidak ada latihan untuk notebook '{notebook}'. Yang tersedia: {known}.",
-            "en": "There are no exercises for notebook '{notebook}'. Available: {known}.",
-        },
-        "exercises.summary": {
-            "id": "{notebook}: {correct} dari {total} soal sudah benar.",
-            "en": "{notebook}: {correct} of {total} questions answered correctly.",
-        },
-    }
-)

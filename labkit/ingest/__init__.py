@@ -30,7 +30,6 @@ import pandas as pd
 
 from labkit import schema
 from labkit.errors import ExportReadError
-from labkit.ingest import messages  # noqa: F401  (registers the catalogue)
 from labkit.ingest.convert import Options, Piece
 from labkit.ingest.folder import combine_daily, combine_posts, read_all
 from labkit.ingest.layouts import LAYOUTS, Layout, layout

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from labkit import i18n
-from labkit.ingest import messages  # noqa: F401  (registers the catalogue)
 
 
 def msg(key: str, **params: Any) -> dict[str, Any]:

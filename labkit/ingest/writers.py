@@ -59,7 +59,7 @@ from typing import Any
 
 import pandas as pd
 
-from labkit import i18n, schema
+from labkit import schema
 from labkit.errors import LabkitError
 from labkit.ingest import layouts as L
 from labkit.ingest.layouts import EXCEL_ID, Layout
@@ -1042,37 +1042,3 @@ def write_sample_exports(
         path = write_export(daily, flay, sub, variant=variant, tz=tz, metric=metric)
         written.append((platform, account, flay, path, len(daily)))
     return pd.DataFrame(written, columns=["platform", "account", "layout", "file", "rows"])
-
-
-i18n.register(
-    {
-        "writers.unknown_layout": {
-            "id": "Tata letak ekspor '{layout}' tidak dikenal. Yang tersedia: {known}.",
-            "en": "Unknown export layout '{layout}'. Available: {known}.",
-        },
-        "writers.unknown_variant": {
-            "id": "Varian '{variant}' tidak dikenal. Yang tersedia: {known}.",
-            "en": "Unknown variant '{variant}'. Available: {known}.",
-        },
-        "writers.wrong_platform": {
-            "id": "Tata letak {layout} hanya untuk platform {platform}, tetapi tabel berisi: {found}. Saring tabel per platform dulu.",
-            "en": "Layout {layout} is for platform {platform} only, but the table holds: {found}. Filter the table by platform first.",
-        },
-        "writers.many_accounts": {
-            "id": "Satu berkas ekspor hanya memuat satu akun, tetapi tabel untuk {layout} berisi: {found}. Saring per akun atau beri account=.",
-            "en": "One export file holds one account, but the table for {layout} holds: {found}. Filter by account or pass account=.",
-        },
-        "writers.bad_columns": {
-            "id": "Ekspor Facebook punya 32, 33 atau 34 kolom, bukan {n}.",
-            "en": "A Facebook export has 32, 33 or 34 columns, not {n}.",
-        },
-        "writers.no_date": {
-            "id": "Tabel harian untuk {layout} harus punya kolom 'date'.",
-            "en": "A daily table for {layout} needs a 'date' column.",
-        },
-        "writers.one_metric": {
-            "id": "Berkas harian Meta memuat satu metrik, tetapi tabel untuk {layout} berisi: {found}.",
-            "en": "A Meta daily file holds one metric, but the table for {layout} holds: {found}.",
-        },
-    }
-)

@@ -97,25 +97,3 @@ def download_guide(platform: str | None = None) -> Guide | Guides:
     raise LabkitError(
         "owndata.unknown_platform", platform=platform, known=", ".join(schema.PLATFORMS)
     )
-
-
-i18n.register(
-    {
-        "owndata.unknown_platform": {
-            "id": "Platform '{platform}' tidak dikenal. Yang ada: {known}.",
-            "en": "Unknown platform '{platform}'. Known: {known}.",
-        },
-        "owndata.guide_files": {
-            "id": "Berkas yang didapat: {files}",
-            "en": "Files you get: {files}",
-        },
-        "owndata.guide_unverified": {
-            "id": "Jalur menu ditulis dari dokumentasi publik ({source}), terakhir diperbarui {date}; BELUM dicek langsung di aplikasi. Menu platform sering berubah: ikuti yang tampil di aplikasi Anda.",
-            "en": "Menu path written from public documentation ({source}), last updated {date}; NOT checked inside the app. Platform menus change often: follow what your app shows.",
-        },
-        "owndata.guide_verified": {
-            "id": "Jalur menu dicek langsung di aplikasi pada {date} ({source}). Menu platform bisa berubah sesudahnya.",
-            "en": "Menu path checked inside the app on {date} ({source}). Platform menus may have changed since.",
-        },
-    }
-)

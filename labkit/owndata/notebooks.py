@@ -68,33 +68,3 @@ def pick_agency(code: str | None = None, source: str | None = None, *, say: bool
             )
         )
     return chosen
-
-
-i18n.register(
-    {
-        "owndata.no_agency": {
-            "id": "Data '{source}' belum berisi akun, jadi belum ada instansi yang dapat diaudit. Impor data atau isi inventaris akun di notebook 05.",
-            "en": "Data '{source}' hold no accounts yet, so there is no agency to audit. Import data or fill in the account inventory in notebook 05.",
-        },
-        "owndata.agency_chosen": {
-            "id": "Instansi yang diaudit: {name} ({agency}).",
-            "en": "Agency audited: {name} ({agency}).",
-        },
-        "owndata.agency_fallback": {
-            "id": "Kode instansi '{code}' tidak ada di data '{source}'. Yang diaudit: {name} ({agency}), instansi dengan akun terbanyak. Kode yang ada: {known}.",
-            "en": "Agency code '{code}' is not in data '{source}'. Auditing {name} ({agency}), the agency with most accounts. Codes present: {known}.",
-        },
-        "owndata.agency_fallback_only": {
-            "id": "Kode instansi '{code}' tidak ada di data '{source}'. Yang diaudit: {name} ({agency}), satu-satunya instansi di data ini.",
-            "en": "Agency code '{code}' is not in data '{source}'. Auditing {name} ({agency}), the only agency in these data.",
-        },
-        "owndata.agency_default_only": {
-            "id": "Yang diaudit: {name} ({agency}), satu-satunya instansi di data '{source}'.",
-            "en": "Auditing {name} ({agency}), the only agency in data '{source}'.",
-        },
-        "owndata.agency_default": {
-            "id": "Yang diaudit: {name} ({agency}), instansi dengan akun terbanyak di data '{source}'. Kode yang ada: {known}.",
-            "en": "Auditing {name} ({agency}), the agency with most accounts in data '{source}'. Codes present: {known}.",
-        },
-    }
-)

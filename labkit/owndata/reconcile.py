@@ -312,18 +312,3 @@ def link_comment_posts(comments: pd.DataFrame, posts: pd.DataFrame | None) -> pd
         for p, v in zip(out["platform"], out["post_id"], strict=True)
     ]
     return out
-
-
-i18n.register(
-    {
-        "owndata.default_agency": {"id": "Instansi saya", "en": "My agency"},
-        "owndata.note_gains_only": {
-            "id": "berkas harian {platform} hanya memuat pengikut baru per hari, bukan jumlah pengikut; tabel followers tidak diisi dari berkas itu (angka hariannya disimpan di tabel account_daily)",
-            "en": "the {platform} daily file holds new follows per day, not follower counts; the followers table is not filled from it (its daily numbers are kept in the account_daily table)",
-        },
-        "owndata.note_no_account": {
-            "id": "berkas harian {platform} tidak menyebut akunnya dan ada lebih dari satu akun {platform}, jadi berkas itu dilewati",
-            "en": "the {platform} daily file names no account and there are several {platform} accounts, so it was left out",
-        },
-    }
-)

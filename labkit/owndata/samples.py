@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from labkit import data, i18n, schema
+from labkit import data, schema
 from labkit.errors import LabkitError
 from labkit.ingest import inventory as inv
 
@@ -125,13 +125,3 @@ def sample_exports(
         path = inv.write_filled_comments(com, root / "komentar_disalin.xlsx", tz=tz)
         files.loc[len(files)] = ["", "", "comments_template", path, len(com)]
     return files
-
-
-i18n.register(
-    {
-        "owndata.unknown_agency": {
-            "id": "Instansi '{agency}' tidak ada di data contoh. Yang ada: {known}.",
-            "en": "Agency '{agency}' is not in the sample data. Known: {known}.",
-        },
-    }
-)

@@ -20,7 +20,6 @@ See ``docs/privacy.md`` for the rules and their limits.
 
 from __future__ import annotations
 
-from labkit import i18n
 from labkit.privacy.detect import (
     NEGATIVE_CUES,
     PLACEHOLDERS,
@@ -72,28 +71,3 @@ __all__ = [
     "set_masking",
     "status",
 ]
-
-i18n.register(
-    {
-        "privacy.masking_off": {
-            "id": "Penyamaran data pribadi NONAKTIF (dimatikan pelatih): komentar warga tampil apa adanya, termasuk NIK, nomor HP, e-mail dan akun. Jangan menyalin atau membagikan data ini. Aktifkan lagi dengan labkit.privacy.set_masking(True).",
-            "en": "Personal-data masking is OFF (turned off by the trainer): citizens' comments are shown as they are, including NIK, phone numbers, e-mails and handles. Do not copy or share these data. Turn it back on with labkit.privacy.set_masking(True).",
-        },
-        "privacy.status_on": {
-            "id": "Penyamaran data pribadi: AKTIF",
-            "en": "Personal-data masking: ON",
-        },
-        "privacy.status_off": {
-            "id": "Penyamaran data pribadi: NONAKTIF (dimatikan pelatih)",
-            "en": "Personal-data masking: OFF (turned off by the trainer)",
-        },
-        "privacy.unknown_column": {
-            "id": "Kolom {column} tidak ada di tabel. Kolom yang ada: {known}.",
-            "en": "Column {column} is not in the table. Existing columns: {known}.",
-        },
-        "privacy.bad_salt": {
-            "id": "Berkas kunci pseudonim '{path}' rusak atau kosong. Jangan dihapus sembarangan: tanpa berkas ini nama samaran warga berubah. Pulihkan berkasnya dari cadangan, atau tanyakan pelatih.",
-            "en": "The pseudonym key file '{path}' is damaged or empty. Do not just delete it: without it citizens' pseudonyms change. Restore it from a backup, or ask your trainer.",
-        },
-    }
-)

@@ -218,20 +218,3 @@ def _table_html(view: DashboardView) -> str:
         f"<caption>{caption}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
-
-
-i18n.register(
-    {
-        "dashboard.label.agency": {"id": "Instansi", "en": "Agency"},
-        "dashboard.label.platform": {"id": "Platform", "en": "Platform"},
-        "dashboard.label.account": {"id": "Akun", "en": "Account"},
-        "dashboard.label.start": {"id": "Dari", "en": "From"},
-        "dashboard.label.end": {"id": "Sampai", "en": "To"},
-        "dashboard.label.metric": {"id": "Ukuran", "en": "Metric"},
-        "dashboard.label.denominator": {"id": "Penyebut", "en": "Denominator"},
-        "dashboard.label.breakdown": {"id": "Rincian", "en": "Breakdown"},
-        "dashboard.save_png": {"id": "Simpan grafik (PNG)", "en": "Save chart (PNG)"},
-        "dashboard.save_xlsx": {"id": "Simpan tabel (XLSX)", "en": "Save table (XLSX)"},
-        "dashboard.saved": {"id": "Tersimpan: {path}", "en": "Saved: {path}"},
-    }
-)
