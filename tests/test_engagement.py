@@ -278,3 +278,48 @@ def test_counts_are_additive_over_groups(rows):
     assert crossed.groupby("platform")["n"].sum().to_dict() == by_platform["n"].to_dict()
     acc = E.engagement_rate(df, denominator="reach", per="account")
     assert acc["posts"].sum() == len(df)
+
+
+def test_imported_shape_no_series_no_topic_no_zone():
+    """Posts as an importer gives them: no follower series, no topic, accounts without tz."""
+    posts = _posts()
+    accounts = _accounts().drop(columns=["tz", "followers"])
+    with pytest.warns(LabkitWarning, match="reach"):
+        out = E.summaries(posts, accounts=accounts, min_n=1)
+    assert set(out) == set(E.BREAKDOWNS)
+    assert out["topic"]["topic"].astype(str).tolist() == ["lainnya"]  # captions match no rule
+    assert out["platform"]["n"].sum() == 0  # no denominator: no rate, and n says so
+    reach = E.summaries(posts, accounts=accounts, denominator="reach", min_n=1)
+    assert reach["platform"]["n"].sum() == 2
+    assert reach["platform"].attrs["value_column"] == "engagement_rate_by_reach"
+
+
+def _series_and_posts():
+    days = pd.date_range("2026-01-01", periods=40, freq="D")
+    rows, posts = [], []
+    for acc in ("bought", "viral"):
+        f = 10_000.0
+        for i, d in enumerate(days):
+            f *= 1.001
+            if i == 20:
+                f *= 1.15  # a 15 % jump on day 20
+            rows.append(("x", acc, d, int(f)))
+            likes = 100 if not (acc == "viral" and i == 20) else 3000
+            posts.append(("x", acc, f"{acc}{i}", d + pd.Timedelta(hours=3), likes))
+    followers = pd.DataFrame(rows, columns=["platform", "account", "date", "followers"])
+    p = pd.DataFrame(posts, columns=["platform", "account", "post_id", "published_at", "likes"])
+    p["published_at"] = p["published_at"].dt.tz_localize("UTC")
+    return followers, p
+
+
+def test_follower_anomalies_verdicts_on_a_hand_made_series():
+    followers, posts = _series_and_posts()
+    out = E.follower_anomalies(followers, posts).set_index("account")
+    assert list(out.index.sort_values()) == ["bought", "viral"]  # only the two jumps
+    assert out.loc["bought", "verdict"] == "bought"
+    assert out.loc["viral", "verdict"] == "organic"
+    assert str(out.loc["bought", "date"])[:10] == "2026-01-21"
+    assert out.loc["viral", "max_post_ratio"] == pytest.approx(30)
+    assert out.loc["bought", "jump_pct"] == pytest.approx(0.15 * 1.001 + 0.001, rel=0.02)
+    no_posts = E.follower_anomalies(followers)
+    assert no_posts["verdict"].isna().all() and len(no_posts) == 2

@@ -12,6 +12,17 @@ from labkit.engagement.rates import engagement_values, local_day_number
 VERDICTS = ("bought", "organic")
 
 
+def _num(x: float, digits: int = 0) -> str:
+    """A number as the trainee reads it (id: 1.234,5; en: 1,234.5).
+
+    Kept minimal here; the lab's chart/number style module formats everything else.
+    """
+    text = f"{x:,.{digits}f}"
+    if i18n.get_language() == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
 def _daily_engagement(posts: pd.DataFrame, accounts: pd.DataFrame | None) -> pd.DataFrame:
     eng = engagement_values(posts)
     frame = pd.DataFrame(
@@ -137,13 +148,13 @@ def follower_anomalies(
                 verdict = "organic" if (ratio >= viral_factor) else "bought"
         change = (after - before) / before if before and before > 0 else np.nan
         if verdict is None:
-            text = i18n.t("engagement.anomaly.no_posts", jump=f"{int(r.followers - r.before):,}")
+            text = i18n.t("engagement.anomaly.no_posts", jump=_num(r.followers - r.before))
         else:
             text = i18n.t(
                 f"engagement.anomaly.{verdict}",
-                jump=f"{int(r.followers - r.before):,}",
-                pct=f"{100 * (r.followers - r.before) / r.before:.1f}",
-                ratio=f"{ratio:.1f}" if np.isfinite(ratio) else "-",
+                jump=_num(r.followers - r.before),
+                pct=_num(100 * (r.followers - r.before) / r.before, 1),
+                ratio=_num(ratio, 1) if np.isfinite(ratio) else "-",
             )
         rows.append(
             {

@@ -17,9 +17,11 @@ from labkit.engagement._common import (
     DENOMINATORS,
     ENGAGEMENT_METRICS,
     PERIODS,
+    account_codes,
     check_choice,
     key_of,
     local_time,
+    per_key,
     rate_column,
     require,
 )
@@ -33,10 +35,14 @@ def metrics_summed(posts: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     cols = [m for m in ENGAGEMENT_METRICS if m in posts.columns]
     if "platform" not in posts.columns or posts.empty:
         return {}
-    known = posts[cols].notna()
-    known["platform"] = posts["platform"].astype(str).to_numpy()
-    any_known = known.groupby("platform", sort=True).any()
-    return {p: tuple(c for c in cols if bool(row[c])) for p, row in any_known.iterrows()}
+    pf, pu = pd.factorize(posts["platform"])
+    seen = {
+        c: np.bincount(pf[(pf >= 0) & posts[c].notna().to_numpy()], minlength=len(pu)) for c in cols
+    }
+    return {
+        str(p): tuple(c for c in cols if seen[c][i] > 0)
+        for i, p in sorted(enumerate(pu), key=lambda x: str(x[1]))
+    }
 
 
 def engagement_values(posts: pd.DataFrame) -> np.ndarray:
@@ -51,7 +57,10 @@ def engagement_values(posts: pd.DataFrame) -> np.ndarray:
     total = np.zeros(len(posts))
     seen = np.zeros(len(posts), dtype=bool)
     for c in cols:
-        v = pd.to_numeric(posts[c], errors="coerce").astype("float64").to_numpy()
+        col = posts[c]
+        if not pd.api.types.is_numeric_dtype(col.dtype):
+            col = pd.to_numeric(col, errors="coerce")
+        v = col.to_numpy(dtype="float64", na_value=np.nan)
         ok = ~np.isnan(v)
         total[ok] += v[ok]
         seen |= ok
@@ -112,11 +121,11 @@ def followers_at_posting(
     day of the same account. Posts before the series starts get NaN.
     """
     require(followers, "followers", ("platform", "account", "date", "followers"))
-    fkey = key_of(followers)
-    pkey = key_of(posts)
-    cats = fkey.unique()
-    fcode = cats.get_indexer(fkey)
-    pcode = cats.get_indexer(pkey)
+    fc, fkeys = account_codes(followers)
+    pc, pkeys = account_codes(posts)
+    fcode = fc
+    pos = fkeys.get_indexer(pkeys)
+    pcode = np.where(pc >= 0, pos[np.clip(pc, 0, None)] if len(pos) else -1, -1)
     fday = pd.to_datetime(followers["date"]).to_numpy().astype("datetime64[D]").astype("int64")
     fval = pd.to_numeric(followers["followers"], errors="coerce").astype("float64").to_numpy()
     keep = ~np.isnan(fval)
@@ -167,10 +176,12 @@ def denominator_values(
     if followers is not None and not followers.empty:
         return followers_at_posting(posts, followers, accounts), "followers series (posting day)"
     if accounts is not None and "followers" in accounts.columns:
-        acc = accounts.drop_duplicates(["platform", "account"])
-        f = pd.to_numeric(acc["followers"], errors="coerce").astype("float64")
-        f.index = key_of(acc)
-        return f.reindex(key_of(posts)).to_numpy(), "accounts.followers (end of period)"
+        codes, per = per_key(posts, accounts, "followers")
+        per = pd.to_numeric(pd.Series(per, dtype=object), errors="coerce").to_numpy(dtype="float64")
+        out = np.full(len(posts), np.nan)
+        have = codes >= 0
+        out[have] = per[codes[have]]
+        return out, "accounts.followers (end of period)"
     return np.full(len(posts), np.nan), "missing"
 
 
@@ -265,28 +276,32 @@ def engagement_rate(
         out[col] = rate
     else:
         both = ~np.isnan(eng) & ~np.isnan(den) & (den > 0)
+        codes, keys = account_codes(posts)
         frame = pd.DataFrame(
             {
-                "platform": posts["platform"].astype(str).to_numpy(),
-                "account": posts["account"].astype(str).to_numpy(),
+                "_acc": codes,
                 "_post": 1,
                 "n": both.astype("int64"),
                 "engagements": np.where(both, eng, 0.0),
                 denominator: np.where(both, den, 0.0),
             }
         )
-        keys = ["platform", "account"]
+        group = ["_acc"]
         if per != "account":
             frame["period"] = _period_start(local_day_number(posts, accounts), per)
-            keys.append("period")
+            group.append("period")
         out = (
-            frame.groupby(keys, sort=True, observed=True)[
-                ["_post", "n", "engagements", denominator]
-            ]
+            frame[frame["_acc"] >= 0]
+            .groupby(group, sort=True)[["_post", "n", "engagements", denominator]]
             .sum()
             .reset_index()
             .rename(columns={"_post": "posts"})
         )
+        acc = out.pop("_acc").to_numpy()
+        out.insert(0, "account", np.asarray(keys.get_level_values(1))[acc])
+        out.insert(0, "platform", np.asarray(keys.get_level_values(0))[acc])
+        out = out.sort_values(["platform", "account", *group[1:]], kind="stable")
+        out = out.reset_index(drop=True)
         out[col] = safe_rate(out["engagements"].to_numpy(), out[denominator].to_numpy())
         out.loc[out["n"] == 0, ["engagements", denominator]] = np.nan
     out.attrs.update(

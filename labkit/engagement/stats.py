@@ -16,20 +16,18 @@ import numpy as np
 EXACT_UP_TO = 1000
 
 
-@lru_cache(maxsize=4096)
-def _ranks_exact(n: int, level: float) -> tuple[int, int]:
-    # cumulative Binomial(n, 1/2)
-    logp = [
-        math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1) - n * math.log(2)
-        for i in range(n + 1)
-    ]
-    cdf = np.cumsum(np.exp(logp))
+@lru_cache(maxsize=8)
+def _exact_table(level: float) -> np.ndarray:
+    """Lower rank ``j`` (1-based; 0 = no interval) for every n in 0..EXACT_UP_TO."""
+    logfact = np.concatenate([[0.0], np.cumsum(np.log(np.arange(1, EXACT_UP_TO + 1)))])
     alpha = (1 - level) / 2
-    # largest j (1-based rank) with P(B <= j-1) <= alpha
-    j = int(np.searchsorted(cdf, alpha, side="right"))  # number of cdf values <= alpha
-    if j < 1:
-        return 0, 0  # interval not available at this n and level
-    return j, n + 1 - j
+    out = np.zeros(EXACT_UP_TO + 1, dtype="int64")
+    for n in range(1, EXACT_UP_TO + 1):
+        i = np.arange(n + 1)
+        cdf = np.cumsum(np.exp(logfact[n] - logfact[i] - logfact[n - i] - n * math.log(2)))
+        # number of ranks j-1 with P(B <= j-1) <= alpha
+        out[n] = int(np.searchsorted(cdf, alpha * (1 + 1e-12), side="right"))
+    return out
 
 
 def median_ci_ranks(n: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
@@ -41,9 +39,9 @@ def median_ci_ranks(n: np.ndarray, level: float = 0.95) -> tuple[np.ndarray, np.
     j = np.zeros(len(n), dtype="int64")
     k = np.zeros(len(n), dtype="int64")
     small = (n > 0) & (n <= EXACT_UP_TO)
-    for m in np.unique(n[small]):
-        jj, kk = _ranks_exact(int(m), float(level))
-        j[n == m], k[n == m] = jj, kk
+    table = _exact_table(float(level))
+    j[small] = table[n[small]]
+    k[small] = np.where(j[small] > 0, n[small] + 1 - j[small], 0)
     big = n > EXACT_UP_TO
     if big.any():
         z = _z(level)
@@ -68,8 +66,19 @@ def _z(level: float) -> float:
     return (lo + hi) / 2
 
 
+def value_order(values: np.ndarray) -> np.ndarray:
+    """Positions of the non-missing ``values`` in ascending order (reusable across groupings)."""
+    values = np.asarray(values, dtype="float64")
+    ok = np.flatnonzero(~np.isnan(values))
+    return ok[np.argsort(values[ok])]  # ties need no order: only values are read
+
+
 def grouped_median_ci(
-    values: np.ndarray, codes: np.ndarray, n_groups: int, level: float = 0.95
+    values: np.ndarray,
+    codes: np.ndarray,
+    n_groups: int,
+    level: float = 0.95,
+    order: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """Per group: ``n``, ``median``, ``ci_low``, ``ci_high`` of ``values`` (NaN ignored).
 
@@ -79,13 +88,16 @@ def grouped_median_ci(
     """
     values = np.asarray(values, dtype="float64")
     codes = np.asarray(codes)
-    ok = ~np.isnan(values) & (codes >= 0)
-    v, c = values[ok], codes[ok]
-    order = np.argsort(v, kind="stable")
-    c_sorted = c[order]
+    if order is None:
+        order = value_order(values)
+    c_sorted = codes[order]
+    if len(c_sorted) and c_sorted.min() < 0:
+        keep = c_sorted >= 0
+        order, c_sorted = order[keep], c_sorted[keep]
     small = c_sorted.astype(np.int16 if n_groups < 32000 else np.int64)
     by_group = order[np.argsort(small, kind="stable")]
-    vs = v[by_group]
+    vs = values[by_group]
+    c = c_sorted
     n = np.bincount(c, minlength=n_groups).astype("int64")
     start = np.concatenate([[0], np.cumsum(n)[:-1]])
     med = np.full(n_groups, np.nan)

@@ -10,14 +10,16 @@ from labkit.engagement._common import (
     BREAKDOWNS,
     DENOMINATORS,
     METRICS,
+    account_codes,
     check_choice,
-    key_of,
     local_time,
+    per_key,
     rate_column,
     require,
+    reuse,
 )
 from labkit.engagement.rates import denominator_values, engagement_rate, engagement_values
-from labkit.engagement.stats import grouped_median_ci
+from labkit.engagement.stats import grouped_median_ci, value_order
 from labkit.engagement.topics import tag_topics
 from labkit.errors import warn
 
@@ -62,11 +64,20 @@ def breakdown_values(
             return posts["agency_id"].astype("string")
         if accounts is None or "agency_id" not in accounts.columns:
             require(pd.DataFrame(columns=["x"]), "accounts", ("agency_id",))
-        acc = accounts.drop_duplicates(["platform", "account"])
-        m = acc.set_index(key_of(acc))["agency_id"].astype("string")
-        return pd.Series(m.reindex(key_of(posts)).to_numpy(), index=posts.index, dtype="string")
+        codes, per = per_key(posts, accounts, "agency_id")
+        labels = pd.Series(per, dtype=object).where(pd.notna(per), None)
+        cat_codes, cats = pd.factorize(labels, sort=True)
+        out = np.full(len(posts), -1, dtype="int64")
+        have = codes >= 0
+        out[have] = cat_codes[codes[have]]
+        return pd.Categorical.from_codes(out, categories=pd.Index(cats).astype(str))
     if by == "account":
-        return (posts["platform"].astype(str) + "/" + posts["account"].astype(str)).astype("string")
+        codes, keys = account_codes(posts)
+        labels = np.array([f"{p}/{a}" for p, a in keys], dtype=object)
+        rank = np.empty(len(labels), dtype="int64")
+        rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))
+        sorted_codes = np.where(codes >= 0, rank[np.clip(codes, 0, None)], -1)
+        return pd.Categorical.from_codes(sorted_codes, categories=np.sort(labels))
     if by == "topic":
         if "topic" in posts.columns:
             return posts["topic"]
@@ -89,6 +100,7 @@ def summary(
     min_n: int = MIN_N,
     level: float = 0.95,
     values: np.ndarray | None = None,
+    order: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """``n``, median and its 95 % interval of a per-post metric, per cell of a breakdown.
 
@@ -115,6 +127,8 @@ def summary(
     values : array, optional
         Precomputed per-post metric values (e.g. from :func:`metric_values`) to
         summarise several breakdowns without recomputing them.
+    order : array, optional
+        Their ascending order (:func:`labkit.engagement.stats.value_order`).
 
     Returns
     -------
@@ -157,7 +171,7 @@ def summary(
         missing_key |= c < 0
     code = np.where(missing_key, -1, code)
     n_groups = len(groups)
-    st = grouped_median_ci(values, code, n_groups, level)
+    st = grouped_median_ci(values, code, n_groups, level, order=order)
     posts_n = np.bincount(code[code >= 0], minlength=n_groups)
     out = groups.assign(
         n=st["n"], posts=posts_n, median=st["median"], ci_low=st["ci_low"], ci_high=st["ci_high"]
@@ -185,6 +199,11 @@ def summaries(
     **kwargs,
 ) -> dict[str, pd.DataFrame]:
     """:func:`summary` for each breakdown in ``by``, computing the metric once."""
+    with reuse():
+        return _summaries(posts, by, **kwargs)
+
+
+def _summaries(posts: pd.DataFrame, by, **kwargs) -> dict[str, pd.DataFrame]:
     metric = kwargs.pop("metric", "engagement_rate")
     denominator = kwargs.pop("denominator", "followers")
     values, _ = metric_values(
@@ -194,8 +213,11 @@ def summaries(
         followers=kwargs.get("followers"),
         accounts=kwargs.get("accounts"),
     )
+    order = value_order(values)
     return {
-        b: summary(posts, b, metric=metric, denominator=denominator, values=values, **kwargs)
+        b: summary(
+            posts, b, metric=metric, denominator=denominator, values=values, order=order, **kwargs
+        )
         for b in by
     }
 
