@@ -63,6 +63,7 @@ __all__ = [
     "number_formatter",
     "percent_formatter",
     "save",
+    "style",
     "to_png",
     "weekday_name",
 ]
