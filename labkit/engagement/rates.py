@@ -132,8 +132,10 @@ def followers_at_posting(
     fcode, fday, fval = fcode[keep], fday[keep], fval[keep]
     span = 1 << 24
     skey = fcode.astype("int64") * span + (fday + (1 << 20))
-    order = np.argsort(skey, kind="stable")
-    skey, sval, scode = skey[order], fval[order], fcode[order]
+    if len(skey) > 1 and not (skey[1:] >= skey[:-1]).all():  # canonical series come sorted
+        order = np.argsort(skey, kind="stable")
+        skey, fval, fcode = skey[order], fval[order], fcode[order]
+    sval, scode = fval, fcode
     pday = local_day_number(posts, accounts)
     qkey = pcode.astype("int64") * span + (pday + (1 << 20))
     idx = np.searchsorted(skey, qkey, side="right") - 1
