@@ -16,8 +16,12 @@ Pieces:
 * :mod:`~labkit.audit.needs_reply` — which comments need a reply (text rules;
   :func:`classify` and :func:`explain` are re-exported here);
 * :mod:`~labkit.audit.checklist` — answers to the manual items;
-* :mod:`~labkit.audit.engine` — :func:`audit` and the arithmetic;
+* :mod:`~labkit.audit.engine` — :func:`audit` (checks the inputs, runs the items);
+* :mod:`~labkit.audit.scoring` — the arithmetic (item points to scores);
 * :mod:`~labkit.audit.report` — :class:`AuditReport`, comparisons, exports;
+* :mod:`~labkit.audit.text` — evidence and numbers in words, in either language;
+* :mod:`~labkit.audit.document` — the report's layout on :class:`labkit.export.Document`;
+* :mod:`~labkit.audit.store` — saving and reading reports in the work folder;
 * :mod:`~labkit.audit.widget` — the checklist view (imports ipywidgets).
 """
 

@@ -26,10 +26,12 @@ import hashlib
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from labkit import i18n
 from labkit.audit.rubric import Item, Rubric, load_rubric
+from labkit.audit.scoring import KEY
 from labkit.errors import LabkitError
 
 ANSWERS = ("yes", "partial", "no", "not_applicable")
@@ -241,6 +243,80 @@ def normalize(
         df[col] = df[col].where(df[col].fillna("").str.strip() != "", pd.NA)
     df["account"] = df["account"].str.strip().str.lstrip("@").str.lower()
     return df
+
+
+def manual_rows(acc: pd.DataFrame, rubric: Rubric, checklist) -> pd.DataFrame:
+    """Report rows of the manual items for the accounts ``acc`` from ``checklist``'s answers.
+
+    One row per (account, account-level item) and per (agency, agency-level
+    item); an item without an answer is "not assessed yet", ``not_applicable``
+    leaves the denominator.
+    """
+    answers = normalize(checklist, rubric)
+    ag = acc["agency_id"].astype(str).to_numpy(dtype=object)
+    pl = acc["platform"].astype(str).to_numpy(dtype=object)
+    ac = acc["account"].astype(str).to_numpy(dtype=object)
+    agencies = np.array(list(dict.fromkeys(ag)), dtype=object)
+    acc_items = [it.id for it in rubric.manual_items if it.level == "account"]
+    ag_items = [it.id for it in rubric.manual_items if it.level == "agency"]
+    if not acc_items and not ag_items:
+        return pd.DataFrame()
+    n_a, n_g = len(ac), len(agencies)
+    cols = {
+        "agency_id": np.concatenate(
+            [np.tile(ag, len(acc_items)), np.tile(agencies, len(ag_items))]
+        ),
+        "platform": np.concatenate(
+            [np.tile(pl, len(acc_items)), np.full(n_g * len(ag_items), None, dtype=object)]
+        ),
+        "account": np.concatenate(
+            [np.tile(ac, len(acc_items)), np.full(n_g * len(ag_items), None, dtype=object)]
+        ),
+        "item_id": np.concatenate(
+            [
+                np.repeat(np.array(acc_items, dtype=object), n_a),
+                np.repeat(np.array(ag_items, dtype=object), n_g),
+            ]
+        ),
+    }
+    keys = [
+        "\x1f".join((a, p or "", c or "", i)) for a, p, c, i in zip(*cols.values(), strict=True)
+    ]
+    lookup: dict[str, tuple[str | None, str]] = {}
+    for a, p, c, i, ans, note in answers[[*KEY, "item_id", "answer", "note"]].itertuples(
+        index=False
+    ):
+        k = "\x1f".join(
+            (str(a), "" if pd.isna(p) else str(p), "" if pd.isna(c) else str(c), str(i))
+        )
+        lookup[k] = (None if pd.isna(ans) else str(ans), "" if pd.isna(note) else str(note))
+    found = [lookup.get(k, (None, "")) for k in keys]
+    answer = np.array([f[0] for f in found], dtype=object)
+    note = np.array([f[1] for f in found], dtype=object)
+    points = np.array([POINTS.get(a) if a else None for a in answer], dtype=float)
+    missing = np.array([a is None for a in answer], dtype=bool)
+    state = np.where(
+        missing, "not_assessed", np.where(answer == "not_applicable", "not_applicable", "scored")
+    )
+    out = pd.DataFrame({k: pd.array(v, dtype="string") for k, v in cols.items()})
+    out["points"] = points
+    out["value"] = np.nan
+    out["n"] = np.nan
+    out["msg"] = np.where(state == "scored", "audit.ev.manual", "")
+    out["args"] = [
+        {"answer": a or "", "note": n} if s == "scored" else {"note": n}
+        for a, n, s in zip(answer, note, state, strict=True)
+    ]
+    out["ids"] = [[] for _ in range(len(out))]
+    out["need"] = [
+        "audit.need.manual"
+        if st == "not_assessed"
+        else ("audit.need.na" if st == "not_applicable" else None)
+        for st in state
+    ]
+    out["state"] = state
+    out["note"] = note
+    return out
 
 
 i18n.register(

@@ -28,7 +28,8 @@ import pandas as pd
 
 from labkit import i18n
 from labkit.audit import checklist as cl
-from labkit.audit.report import AuditReport, _pct_text
+from labkit.audit.report import AuditReport
+from labkit.audit.text import pct_text
 
 
 class AuditChecklist:
@@ -234,7 +235,7 @@ class AuditChecklist:
                     "audit.widget.score",
                     who=who,
                     score=score,
-                    coverage=_pct_text(r["coverage"], lang),
+                    coverage=pct_text(r["coverage"], lang),
                     scored=int(r["items_scored"]),
                     items=int(r["items"]),
                 )
@@ -252,7 +253,7 @@ class AuditChecklist:
             else:
                 bar.value = float(value)
                 bar.bar_style = "success" if value >= 75 else "warning" if value >= 50 else "danger"
-                self.bar_labels[p].value = html.escape(f"{value:.0f} ({_pct_text(cov, lang)})")
+                self.bar_labels[p].value = html.escape(f"{value:.0f} ({pct_text(cov, lang)})")
 
     @property
     def principle_values(self) -> dict[str, float | None]:
