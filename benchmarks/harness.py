@@ -1,7 +1,11 @@
 """A small harness shared by every benchmark in this folder.
 
-Each measurement runs in a fresh child process so its peak memory (max RSS) is
-its own. A benchmark reports absolute figures and, where it has one, the ratio
+Each measurement runs in a fresh child process (``multiprocessing`` with
+``spawn``) and reports that child's own peak memory: the high-water mark of its
+resident set (``VmHWM`` in ``/proc/self/status`` on Linux). ``ru_maxrss`` is not
+used where ``VmHWM`` exists, because Linux carries it across ``fork``/``exec``: a
+child started by a parent that once held 5 GiB (after generating a large
+universe) would report 5 GiB for every line. A benchmark reports absolute figures and, where it has one, the ratio
 to a reference operation timed in the same run on the same input, which makes
 results comparable across machines. Results are appended to
 ``benchmarks/results/<name>.json`` together with a description of the machine,
@@ -70,22 +74,64 @@ class Result:
         return all(checks)
 
 
+def _proc_status_mib(field_name: str) -> float | None:
+    """A memory field of ``/proc/self/status`` (``VmHWM``, ``VmRSS``) in MiB, or None."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(field_name + ":"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        return None
+    return None
+
+
+def peak_mib() -> float:
+    """This process's own peak resident memory in MiB (not inherited from its parent).
+
+    Linux: ``VmHWM``, the high-water mark of this process's address space, which
+    starts afresh at ``exec``. Elsewhere: ``ru_maxrss`` (bytes on macOS, KiB
+    on other systems), which a spawned child does not inherit there.
+    """
+    hwm = _proc_status_mib("VmHWM")
+    if hwm is not None:
+        return hwm
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 2**20 if sys.platform == "darwin" else rss / 1024
+
+
+def current_mib() -> float:
+    """This process's resident memory now, in MiB (its peak where that is unknown)."""
+    rss = _proc_status_mib("VmRSS")
+    return rss if rss is not None else peak_mib()
+
+
+def allocate(mib: int) -> dict:
+    """Hold ``mib`` MiB of touched memory for a moment (checks the harness's own figures)."""
+    block = bytearray(mib * 2**20)
+    block[::4096] = b"x" * len(block[::4096])  # touch every page
+    return {"allocated_mib": mib, "checksum": block.count(b"x")}
+
+
 def _child(target: str, args: tuple, conn) -> None:
     module, func = target.split(":")
     fn = getattr(importlib.import_module(module), func)
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = current_mib()
     t0 = time.perf_counter()
     detail = fn(*args)
     elapsed = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    conn.send((elapsed, peak / 1024, base / 1024, detail if isinstance(detail, dict) else {}))
+    peak = peak_mib()
+    conn.send((elapsed, peak, base, detail if isinstance(detail, dict) else {}))
     conn.close()
 
 
 def measure(name: str, target: str, *args, repeat: int = 3) -> Result:
     """Run ``module:function(*args)`` ``repeat`` times, each in a fresh process.
 
-    Returns the best wall time and the largest peak RSS (MiB) of the runs.
+    Returns the best wall time and the largest peak RSS (MiB) of the runs, each
+    run's peak being its own child's (imports included), whatever the parent holds.
+    ``detail["baseline_mib"]`` is the child's resident memory after its imports,
+    before the function ran.
     """
     ctx = mp.get_context("spawn")
     times, peaks, detail = [], [], {}

@@ -6,7 +6,7 @@ Examples
 ``labkit verify-data``                  check the bundled files against the manifest
 ``labkit generate-data --seed 2026``    regenerate the bundled universe (deliberately!)
 ``labkit notebooks [--check]``          write (or check) the trainee versions of notebooks
-``labkit purge [DATASET]``              delete a trainee's imported data from the work folder
+``labkit purge [DATASET]``              delete a trainee's imported data (and cache) from the work folder
 """
 
 from __future__ import annotations
@@ -50,9 +50,9 @@ def _notebooks(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from labkit import privacy
+    from labkit import data
 
-    removed = privacy.purge(args.dataset)
+    removed = data.purge(args.dataset)
     for path in removed:
         print(path)
     return 0
@@ -79,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_notebooks)
     p = sub.add_parser(
         "purge",
-        help="delete imported (masked) data from the work folder; raw downloads elsewhere must be "
-        "deleted by hand, or with labkit.owndata.purge(name, downloads=folder) inside the work folder",
+        help="delete imported (masked) data and their cache from the work folder; raw downloads "
+        "elsewhere must be deleted by hand, or with labkit.owndata.purge(name, downloads=folder) "
+        "inside the work folder",
     )
     p.add_argument("dataset", nargs="?", default=None)
     p.set_defaults(func=_purge)

@@ -11,18 +11,23 @@ Where the data live
   ``LABKIT_DATA_DIR`` (so a hub can point every trainee at one shared
   read-only copy). Every file is checked against ``manifest.json``'s SHA-256.
 * The trainee's own data: ``<work dir>/data/<name>/`` (see :mod:`labkit.workspace`),
-  written by :func:`save_dataset` (the importers call it).
+  written by :func:`save_dataset` (the importers call it), deleted by :func:`purge`.
 
 Citizens' comments are masked as they are loaded (UU PDP 27/2022), unless a
-trainer has turned masking off (see :mod:`labkit.privacy`).
+trainer has turned masking off (see :mod:`labkit.privacy`). Masking millions of
+comments takes a while, so the masked table is kept in
+``<work dir>/cache/<source>/`` (see :func:`cache_dir`), keyed by the source file's
+checksum and the masking settings; :func:`purge` deletes it with the data.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import platform as _platform
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,8 +44,13 @@ MASKED_TABLES = ("comments",)
 #: Rows per Parquet row group: large files decode in slices, keeping peak memory low.
 ROW_GROUP_ROWS = 262_144
 
+#: Folder of the work folder holding the masked-table cache, one sub-folder per source.
+CACHE_DIR = "cache"
+
 _source: str | None = None  # None: not chosen yet; LABKIT_SOURCE or the bundled universe
 _verified: dict[Path, tuple[int, int]] = {}
+_digests: dict[Path, tuple[int, int, str]] = {}  # own files: (size, mtime_ns, sha256)
+_cleaned: set[Path] = set()  # folders already cleaned of stale temporaries in this process
 
 
 def data_dir() -> Path:
@@ -54,6 +64,23 @@ def data_dir() -> Path:
 def own_data_dir(name: str) -> Path:
     """Folder of the trainee's own dataset ``name`` in the work folder."""
     return workspace.work_dir() / "data" / name
+
+
+def cache_dir(source: str | None = None) -> Path:
+    """Folder of the masked-table cache of ``source`` (default: every source).
+
+    ``<work dir>/cache/<source>/``: per trainee, never in the shared bundled
+    folder. Deleting it is always safe; the next load rebuilds it.
+    """
+    root = workspace.work_dir() / CACHE_DIR
+    return root if source is None else root / source
+
+
+def _clean_once(folder: Path) -> None:
+    """Delete temporaries left by killed saves in ``folder`` (once per process)."""
+    if folder not in _cleaned:
+        workspace.clean_stale_temporaries(folder)
+        _cleaned.add(folder)
 
 
 def use(source: str | None) -> str:
@@ -218,28 +245,195 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
     ------
     DataError
         Unknown table, missing file, or a file whose checksum does not match.
+
+    Notes
+    -----
+    Masked comments are kept in the work folder's cache (:func:`cache_dir`),
+    keyed by the source file's checksum and the masking settings (pseudonym
+    salt, the agency's allowlist, the masking code), so a second load reads
+    them instead of masking again. Unmasked loads never read or write it.
     """
     src = source or current_source()
     if src == BUNDLED:
         path = _bundled_path(name)
     else:
         schema.table(name)
+        _clean_once(own_data_dir(src))
         path = own_data_dir(src) / f"{name}.parquet"
         if not path.exists():
             raise DataError("data.table_not_in_source", name=name, source=src)
-    df = read_table(path, name)
     if name in MASKED_TABLES:
         from labkit import privacy
 
         if privacy.masking_enabled() if mask is None else mask:
-            accounts = load("accounts", source=src) if has_table("accounts", src) else None
-            agencies = load("agencies", source=src) if has_table("agencies", src) else None
-            df = privacy.mask_comments(df, allow=privacy.official_allowlist(accounts, agencies))
+            df = _load_masked(path, name, src)
         else:
+            df = read_table(path, name)
             df.attrs["masked"] = False
+    else:
+        df = read_table(path, name)
     df.attrs["source"] = src
     df.attrs["table"] = name
     return df
+
+
+# ---------------------------------------------------------------------------- masked cache
+
+
+@functools.cache
+def _masking_rules_digest() -> str:
+    """Digest of the masking code itself: a changed detector invalidates every cache."""
+    from labkit import privacy
+
+    h = hashlib.sha256()
+    for module in sorted(Path(privacy.__file__).parent.glob("*.py")):
+        h.update(module.name.encode())
+        h.update(module.read_bytes())
+    return h.hexdigest()
+
+
+def _source_digest(path: Path, name: str, src: str) -> str:
+    """Checksum of a source file: the manifest's SHA-256 (bundled), else its own SHA-256."""
+    if src == BUNDLED:
+        return str(_read_manifest(path.parent)["files"][name]["sha256"])
+    stat = path.stat()
+    known = _digests.get(path)
+    if known is None or known[:2] != (stat.st_size, stat.st_mtime_ns):
+        known = (stat.st_size, stat.st_mtime_ns, _sha256(path))
+        _digests[path] = known
+    return known[2]
+
+
+def _mask_key(path: Path, name: str, src: str, allow) -> str:
+    """Cache key: the source's checksum and every masking setting that changes the result."""
+    from labkit import privacy
+
+    parts = {
+        "source": _source_digest(path, name, src),
+        "table": name,
+        "masked": True,
+        # a pseudonym of a fixed text changes exactly when the salt changes
+        # (LABKIT_PSEUDONYM_SALT or the work folder's salt file), without storing the salt
+        "salt": privacy.pseudonym("labkit-cache-probe"),
+        "allow": [sorted(allow.handles), sorted(allow.numbers), sorted(allow.emails)],
+        "rules": _masking_rules_digest(),
+        "pandas": pd.__version__,
+        "pyarrow": pa.__version__,
+    }
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def _load_masked(path: Path, name: str, src: str) -> pd.DataFrame:
+    """Table ``name`` masked, from the cache when its key matches, else masked and cached.
+
+    Only masked tables are ever cached (the caller checks the masking switch
+    first), so masked data are never served with masking off nor the reverse.
+    A cache file that cannot be read is deleted and rebuilt.
+    """
+    from labkit import privacy
+
+    accounts = load("accounts", source=src) if has_table("accounts", src) else None
+    agencies = load("agencies", source=src) if has_table("agencies", src) else None
+    allow = privacy.official_allowlist(accounts, agencies)
+    folder = cache_dir(src)
+    cached = folder / f"{name}.{_mask_key(path, name, src, allow)}.parquet"
+    if cached.exists():
+        try:
+            df = read_table(cached, name)
+        except DataError:  # damaged (a full disk, a copy cut short): rebuild it
+            cached.unlink(missing_ok=True)
+        else:
+            df.attrs["masked"] = True
+            return df
+    df = privacy.mask_comments(read_table(path, name), allow=allow)
+    try:
+        _clean_once(folder)
+        for old in folder.glob(f"{name}.*.parquet"):  # other keys: stale
+            old.unlink(missing_ok=True)
+        # zstd level 1 in row groups: about as fast to read as the plain table, half of snappy's size
+        workspace.save_table(
+            cached, df, compression="zstd", compression_level=1, row_group_size=ROW_GROUP_ROWS
+        )
+    except OSError:  # a read-only or full work folder: the load still succeeds, uncached
+        pass
+    return df
+
+
+# ---------------------------------------------------------------------------- purge
+
+
+def purge(
+    name: str | None = None,
+    *,
+    downloads: str | os.PathLike[str] | None = None,
+    missing_ok: bool = False,
+) -> list[Path]:
+    """Delete the trainee's imported dataset ``name`` (or all of them) and its cache.
+
+    The end of a workshop's data lifecycle (UU PDP 27/2022): ``data/<name>/`` and
+    ``cache/<name>/`` in the work folder go; the bundled fictional universe,
+    answers, drafts and exports stay. ``labkit purge`` and
+    :func:`labkit.owndata.purge` call this.
+
+    Parameters
+    ----------
+    name : str, optional
+        A dataset saved by the importers. ``None`` deletes every dataset under
+        ``data/`` and the whole masked-table cache.
+    downloads : path-like, optional
+        A folder of raw downloads to delete too (they hold comments *before*
+        masking). Only a folder inside the work folder is deleted; files
+        elsewhere (e.g. the Downloads folder) must be deleted by hand.
+    missing_ok : bool
+        Do not raise when ``name`` is not a dataset (nothing of it is deleted).
+
+    Returns
+    -------
+    list of Path
+        What was deleted (empty if there was nothing to delete).
+
+    Raises
+    ------
+    DataError
+        ``name`` is not one of the trainee's datasets (the message lists them),
+        or ``downloads`` is outside the work folder. Nothing is deleted then.
+    """
+    root = workspace.work_dir() / "data"
+    target_downloads = None
+    if downloads is not None:
+        target_downloads = Path(downloads).resolve()
+        work = workspace.work_dir().resolve()
+        if work not in target_downloads.parents:
+            raise DataError("data.purge_outside", folder=str(target_downloads), work=str(work))
+    if name is None:
+        targets = sorted(root.iterdir()) if root.is_dir() else []
+        targets.append(cache_dir())
+    elif name in own_datasets():
+        targets = [root / name, cache_dir(name)]
+    elif missing_ok:
+        targets = []
+    else:
+        raise DataError(
+            "data.unknown_dataset",
+            name=name,
+            known=", ".join(own_datasets()) or "-",
+            folder=str(root),
+        )
+    if target_downloads is not None:
+        targets.append(target_downloads)
+    deleted = []
+    for target in targets:
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        else:
+            continue
+        deleted.append(target)
+    if current_source() != BUNDLED and not own_data_dir(current_source()).is_dir():
+        use(None)
+    return deleted
 
 
 def save_dataset(name: str, tables: dict[str, pd.DataFrame]) -> Path:
@@ -327,6 +521,14 @@ i18n.register(
         "data.bad_dataset_name": {
             "id": "Nama dataset '{name}' tidak boleh dipakai. Gunakan nama sederhana tanpa garis miring, misalnya 'instansi_saya'.",
             "en": "The dataset name '{name}' cannot be used. Use a plain name without slashes, such as 'instansi_saya'.",
+        },
+        "data.unknown_dataset": {
+            "id": "Dataset '{name}' tidak ada di {folder}, jadi tidak ada yang dihapus. Dataset yang ada: {known}. Tulis namanya persis, atau jalankan 'labkit purge' tanpa nama untuk menghapus semua data impor.",
+            "en": "Dataset '{name}' does not exist in {folder}, so nothing was deleted. Existing datasets: {known}. Type its name exactly, or run 'labkit purge' without a name to delete all imported data.",
+        },
+        "data.purge_outside": {
+            "id": "Folder '{folder}' berada di luar folder kerja ({work}); labkit tidak menghapusnya. Hapus sendiri lewat pengelola berkas bila memang perlu.",
+            "en": "Folder '{folder}' is outside the work folder ({work}); labkit does not delete it. Delete it yourself in the file manager if needed.",
         },
         "data.status_missing": {"id": "berkas tidak ada", "en": "file missing"},
         "data.status_checksum": {"id": "checksum tidak cocok", "en": "checksum mismatch"},

@@ -12,20 +12,25 @@ trainer can gather a cohort's work from one known layout::
         drafts/...                  crisis statements, clarifications
         data/<dataset>/<table>.parquet   the trainee's imported tables
         exports/...                 DOCX/XLSX/HTML for leaders
+        cache/<source>/...          masked comments (labkit.data; rebuilt at will)
 
 All writes are atomic: the data go to a temporary file in the same folder, which
 is then renamed over the target, so a crash or kernel restart never leaves half
-a file. ``history=True`` keeps earlier versions in ``<name>.history/``.
+a file. ``history=True`` keeps earlier versions in ``<name>.history/``. A save
+killed between the two steps leaves its temporary file; a model that loads saved
+things calls :func:`clean_stale_temporaries` on its folder to delete old ones.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +41,12 @@ from labkit.errors import LabkitError
 
 DEFAULT_DIRNAME = "humas-lab-kerja"
 HISTORY_KEEP = 50
+#: A temporary file is left alone for this long (seconds): a save running in
+#: another kernel (a large table can take minutes) is never broken by a cleanup.
+STALE_AFTER = 6 * 3600
+#: Name of a temporary file of :func:`_atomic_write`: ``.<target name>.<8 random characters>.tmp``
+#: (``tempfile.mkstemp``'s random part is 8 characters of ``a-z0-9_``).
+TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
 
 _override: Path | None = None
 
@@ -103,6 +114,49 @@ def _atomic_write(target: Path, write: Callable[[Path], None], history: bool) ->
     return target
 
 
+def clean_stale_temporaries(
+    folder: str | os.PathLike[str], *, older_than: float | timedelta = STALE_AFTER
+) -> list[Path]:
+    """Delete temporary files left in ``folder`` by saves that were killed.
+
+    A save writes to ``.<name>.<random>.tmp`` and renames it over ``<name>``;
+    when the kernel is killed in between, the temporary file stays. Only files
+    whose name matches that pattern (:data:`TEMP_NAME`) and that were last
+    modified more than ``older_than`` ago are deleted, so a save still running in
+    another kernel is never broken; sub-folders and every other file are left alone.
+
+    Parameters
+    ----------
+    folder : path-like
+        A folder of the work folder (relative paths are resolved in it).
+    older_than : float or timedelta
+        Minimum age, in seconds or as a ``timedelta`` (default :data:`STALE_AFTER`).
+
+    Returns
+    -------
+    list of Path
+        The files deleted (empty if there were none, or the folder does not exist).
+    """
+    root = resolve(folder)
+    if isinstance(older_than, timedelta):
+        older_than = older_than.total_seconds()
+    if not root.is_dir():
+        return []
+    cutoff = time.time() - float(older_than)
+    removed = []
+    for entry in os.scandir(root):
+        if not TEMP_NAME.match(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                continue
+            os.unlink(entry.path)
+        except FileNotFoundError:  # another kernel finished or cleaned it meanwhile
+            continue
+        removed.append(Path(entry.path))
+    return sorted(removed)
+
+
 def resolve(relpath: str | os.PathLike[str]) -> Path:
     """Resolve a path relative to the work folder (absolute paths pass through)."""
     p = Path(relpath)
@@ -140,9 +194,17 @@ def load_json(relpath: str | os.PathLike[str], default: Any = None) -> Any:
         raise LabkitError("workspace.corrupt_json", path=str(target), reason=str(exc)) from exc
 
 
-def save_table(relpath: str | os.PathLike[str], df: pd.DataFrame, *, history: bool = False) -> Path:
-    """Atomically write ``df`` as Parquet to ``relpath`` in the work folder."""
-    return _atomic_write(resolve(relpath), lambda tmp: df.to_parquet(tmp, index=False), history)
+def save_table(
+    relpath: str | os.PathLike[str], df: pd.DataFrame, *, history: bool = False, **parquet: Any
+) -> Path:
+    """Atomically write ``df`` as Parquet to ``relpath`` in the work folder.
+
+    ``parquet`` options (``compression``, ``row_group_size``...) go to
+    :meth:`pandas.DataFrame.to_parquet`.
+    """
+    return _atomic_write(
+        resolve(relpath), lambda tmp: df.to_parquet(tmp, index=False, **parquet), history
+    )
 
 
 def history(relpath: str | os.PathLike[str]) -> list[Path]:

@@ -1,4 +1,5 @@
-"""labkit.privacy: redaction formats, allowlists, the masking switch, pseudonyms, find_pii, purge."""
+"""labkit.privacy: redaction formats, allowlists, the masking switch, pseudonyms, find_pii; purge
+(now :func:`labkit.data.purge`, the data lifecycle's one owner)."""
 
 from __future__ import annotations
 
@@ -486,30 +487,31 @@ def test_purge_one_dataset_and_all():
     _save("latihan")
     workspace.save_text("answers/01.json", "{}")
     data.use("latihan")
-    deleted = privacy.purge("latihan")
+    deleted = data.purge("latihan")
     assert deleted == [workspace.work_dir() / "data" / "latihan"]
     assert data.own_datasets() == ["instansi_saya"]
     assert data.current_source() == data.BUNDLED  # the deleted source is no longer used
-    deleted = privacy.purge()
+    deleted = data.purge()
     assert [p.name for p in deleted] == ["instansi_saya"]
     assert data.own_datasets() == []
     assert workspace.resolve("answers/01.json").exists()  # only imported data go
-    assert privacy.purge() == []
+    assert data.purge() == []
 
 
 def test_purge_unknown_dataset_lists_existing():
     _save("instansi_saya")
     with pytest.raises(LabkitError) as err:
-        privacy.purge("instansi_sya")
+        data.purge("instansi_sya")
     assert "instansi_saya" in str(err.value) and "instansi_sya" in str(err.value)
     with pytest.raises(LabkitError):
-        privacy.purge("../answers")
+        data.purge("../answers")
     assert data.own_datasets() == ["instansi_saya"]
 
 
 def test_messages_exist_in_both_languages():
     cat = i18n.catalog()
-    keys = [k for k in cat if k.startswith("privacy.")]
+    # the purge message moved to labkit.data with purge itself; it is still checked here
+    keys = [k for k in cat if k.startswith("privacy.")] + ["data.unknown_dataset"]
     assert len(keys) >= 6
     for k in keys:
         assert cat[k]["id"] != cat[k]["en"]

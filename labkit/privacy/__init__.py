@@ -14,7 +14,6 @@
 * :func:`official_allowlist`: the agency's handles, numbers and e-mails.
 * :func:`find_pii`: which rows and columns hold personal data.
 * :func:`masking_enabled`, :func:`set_masking`, :func:`status`: the trainer's switch.
-* :func:`purge`: delete the trainee's imported data.
 
 See ``docs/privacy.md`` for the rules and their limits.
 """
@@ -38,7 +37,6 @@ from labkit.privacy.detect import (
     redact_with,
 )
 from labkit.privacy.masking import masking_enabled, set_masking, status
-from labkit.privacy.purge import purge
 from labkit.privacy.tables import (
     PrivacyError,
     find_pii,
@@ -68,7 +66,6 @@ __all__ = [
     "preview",
     "pseudonym",
     "pseudonymise",
-    "purge",
     "redact",
     "redact_series",
     "redact_with",
@@ -89,10 +86,6 @@ i18n.register(
         "privacy.status_off": {
             "id": "Penyamaran data pribadi: NONAKTIF (dimatikan pelatih)",
             "en": "Personal-data masking: OFF (turned off by the trainer)",
-        },
-        "privacy.unknown_dataset": {
-            "id": "Dataset '{name}' tidak ada di {folder}, jadi tidak ada yang dihapus. Dataset yang ada: {known}. Tulis namanya persis, atau panggil labkit.privacy.purge() tanpa nama untuk menghapus semua data impor.",
-            "en": "Dataset '{name}' does not exist in {folder}, so nothing was deleted. Existing datasets: {known}. Type its name exactly, or call labkit.privacy.purge() without a name to delete all imported data.",
         },
         "privacy.unknown_column": {
             "id": "Kolom {column} tidak ada di tabel. Kolom yang ada: {known}.",
