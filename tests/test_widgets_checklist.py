@@ -337,3 +337,17 @@ def test_saved_state_survives_a_fresh_process():
     }
     assert got["note"] == "SOP 2024 ada di map humas"
     assert got["score"] == pytest.approx(100.0)
+
+
+def test_view_is_a_vbox_that_sits_in_a_tab_and_shows_its_score():
+    model = _model()
+    view = ChecklistView(model)
+    assert isinstance(view, w.VBox) and view.widget is view
+    tab = w.Tab(children=[view])
+    box = w.VBox([view])
+    assert tab.children[0] is view and box.children[0] is view
+    assert view.score.value is None
+    view.state_widgets["bio"].value = "yes"
+    assert view.score.value == pytest.approx(100.0)
+    assert view.score.text() in view.score_label.value
+    view.close()

@@ -22,7 +22,9 @@ Pieces:
 * :mod:`~labkit.audit.text` — evidence and numbers in words, in either language;
 * :mod:`~labkit.audit.document` — the report's layout on :class:`labkit.export.Document`;
 * :mod:`~labkit.audit.store` — saving and reading reports in the work folder;
-* :mod:`~labkit.audit.widget` — the checklist view (imports ipywidgets).
+
+The checklist view is :func:`labkit.widgets.audit_checklist` (this package
+imports no widget module).
 """
 
 from __future__ import annotations
@@ -42,7 +44,6 @@ __all__ = [
     "RubricError",
     "audit",
     "checklist_template",
-    "checklist_widget",
     "classify",
     "compare",
     "explain",
@@ -50,10 +51,3 @@ __all__ = [
     "load_rubric",
     "store_answers",
 ]
-
-
-def checklist_widget(report: AuditReport, **kwargs):
-    """The audit checklist widget for ``report`` (see :class:`labkit.audit.widget.AuditChecklist`)."""
-    from labkit.audit.widget import AuditChecklist
-
-    return AuditChecklist(report, **kwargs)

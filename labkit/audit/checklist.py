@@ -8,14 +8,16 @@ One row per (account or agency, manual item)::
 
 ``answer`` is one of :data:`ANSWERS` (``yes`` = 2 points, ``partial`` = 1,
 ``no`` = 0, ``not_applicable``: leaves the score's denominator); Indonesian
-words (*ya, sebagian, tidak, tidak berlaku*) and the points 0/1/2 are read too.
+words (*ya, sebagian, tidak, tidak berlaku*) and the points 0/1/2 are read too
+(:func:`labkit.checklist.parse_answer`: the one answer vocabulary and point
+scale, shared with every checklist).
 Agency-level items have no platform/account. A missing answer means "not
 assessed yet": the item cannot be scored and is listed as such.
 
 Storage: the answers of each scope (one account, or one agency for its
-agency-level items) live in one :class:`labkit.widgets.checklist.ChecklistModel`
+agency-level items) live in one :class:`labkit.checklist.ChecklistModel`
 saved as ``<work dir>/audit/<scope name>.json`` (:func:`scope_name`). The audit
-checklist widget writes there as the trainee ticks; :func:`load_answers` reads
+checklist view (:class:`labkit.widgets.audit.AuditChecklist`) writes there as the trainee ticks; :func:`load_answers` reads
 every scope back (after a kernel restart too), and :func:`store_answers` writes
 a filled-in table (e.g. from a trainer's spreadsheet) into the same files.
 """
@@ -32,25 +34,28 @@ import pandas as pd
 from labkit import i18n
 from labkit.audit.rubric import Item, Rubric, load_rubric
 from labkit.audit.scoring import KEY
-from labkit.errors import LabkitError
+from labkit.checklist import ALLOWED_TEXT, ANSWERS, POINTS, ChecklistError, ChecklistModel
+from labkit.checklist import parse_answer as _parse_answer
+from labkit.values import normalize_handles
 
-ANSWERS = ("yes", "partial", "no", "not_applicable")
-POINTS: dict[str, float | None] = {"yes": 2.0, "partial": 1.0, "no": 0.0, "not_applicable": None}
+__all__ = [
+    "ANSWERS",
+    "COLUMNS",
+    "POINTS",
+    "ChecklistError",
+    "answers_from_models",
+    "load_answers",
+    "manual_rows",
+    "normalize",
+    "open_models",
+    "scope_name",
+    "scopes",
+    "store_answers",
+    "template",
+]
+
 COLUMNS = ("agency_id", "platform", "account", "item_id", "answer", "note")
 PREFIX = "audit"
-_ALIASES = {
-    "yes": "yes", "ya": "yes", "y": "yes", "2": "yes", "2.0": "yes", "true": "yes", "memenuhi": "yes",
-    "partial": "partial", "partly": "partial", "sebagian": "partial", "1": "partial", "1.0": "partial",
-    "no": "no", "tidak": "no", "n": "no", "0": "no", "0.0": "no", "false": "no",
-    "not_applicable": "not_applicable", "na": "not_applicable", "n/a": "not_applicable",
-    "tidak berlaku": "not_applicable", "tidak_berlaku": "not_applicable",
-    "not applicable": "not_applicable", "-": "not_applicable",
-    "unanswered": "", "belum": "", "belum dinilai": "",
-}  # fmt: skip
-
-
-class ChecklistError(LabkitError):
-    """A checklist table cannot be read."""
 
 
 def scope_name(agency_id: str, platform: str | None = None, account: str | None = None) -> str:
@@ -94,7 +99,7 @@ def scope_items(rubric: Rubric, level: str) -> list[Item]:
 
 
 def model_items(rubric: Rubric, level: str, lang: str | None = None) -> list[dict]:
-    """Items for a :class:`~labkit.widgets.checklist.ChecklistModel` of one scope."""
+    """Items for a :class:`~labkit.checklist.ChecklistModel` of one scope."""
     lang = lang or i18n.get_language()
     out = []
     for it in scope_items(rubric, level):
@@ -110,10 +115,8 @@ def model_items(rubric: Rubric, level: str, lang: str | None = None) -> list[dic
     return out
 
 
-def open_models(accounts: pd.DataFrame, rubric: Rubric | None = None) -> dict[str, object]:
+def open_models(accounts: pd.DataFrame, rubric: Rubric | None = None) -> dict[str, ChecklistModel]:
     """One saved-or-new ChecklistModel per scope of ``accounts`` (keyed by scope name)."""
-    from labkit.widgets.checklist import ChecklistModel
-
     rubric = rubric or load_rubric()
     models = {}
     for sc in scopes(accounts).itertuples(index=False):
@@ -123,7 +126,9 @@ def open_models(accounts: pd.DataFrame, rubric: Rubric | None = None) -> dict[st
     return models
 
 
-def answers_from_models(accounts: pd.DataFrame, models: Mapping[str, object]) -> pd.DataFrame:
+def answers_from_models(
+    accounts: pd.DataFrame, models: Mapping[str, ChecklistModel]
+) -> pd.DataFrame:
     """The answers held by ``models`` (see :func:`open_models`) as a checklist table."""
     rows = []
     for sc in scopes(accounts).itertuples(index=False):
@@ -215,9 +220,9 @@ def normalize(
             df[col] = pd.NA
     df = df[list(COLUMNS)].astype("string").reset_index(drop=True)
     df["note"] = df["note"].fillna("")
-    raw = df["answer"].str.strip().str.lower()
-    mapped = raw.map(lambda v: _ALIASES.get(v) if isinstance(v, str) else None)
-    bad = raw.notna() & (raw != "") & mapped.isna()
+    words = {v: _answer_or_none(v) for v in df["answer"].dropna().unique()}
+    mapped = df["answer"].map(lambda v: words.get(v, "") if isinstance(v, str) else "")
+    bad = mapped.isna()
     if bad.any():
         row = int(bad.to_numpy().argmax())
         raise ChecklistError(
@@ -225,9 +230,10 @@ def normalize(
             row=row + 1,
             item=df.at[row, "item_id"],
             value=df.at[row, "answer"],
-            allowed="ya / sebagian / tidak / tidak berlaku (yes / partial / no / not_applicable)",
+            allowed=ALLOWED_TEXT,
         )
-    df["answer"] = mapped.where(mapped != "", None).astype("string")
+    mapped = mapped.where(~mapped.isin(["", "unanswered"]), None)
+    df["answer"] = mapped.astype("string")
     if rubric is not None:
         manual = {it.id for it in rubric.manual_items}
         unknown = ~df["item_id"].isin(manual)
@@ -241,8 +247,15 @@ def normalize(
             )
     for col in ("platform", "account"):
         df[col] = df[col].where(df[col].fillna("").str.strip() != "", pd.NA)
-    df["account"] = df["account"].str.strip().str.lstrip("@").str.lower()
+    df["account"] = normalize_handles(df["account"])
     return df
+
+
+def _answer_or_none(value: str) -> str | None:
+    try:
+        return _parse_answer(value)
+    except ChecklistError:
+        return None
 
 
 def manual_rows(acc: pd.DataFrame, rubric: Rubric, checklist) -> pd.DataFrame:

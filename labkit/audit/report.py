@@ -31,12 +31,57 @@ from labkit.audit.checklist import manual_rows
 from labkit.audit.rubric import Rubric
 from labkit.audit.text import language, num_text, pct_text, render, status_label
 
-__all__ = ["AuditReport", "Comparison", "compare", "language", "render", "status_label"]
+__all__ = [
+    "AuditReport",
+    "Comparison",
+    "ScopeScore",
+    "compare",
+    "language",
+    "render",
+    "status_label",
+]
 
 _TOL = 1e-9
 
 
 # ---------------------------------------------------------------------------- report
+
+
+@dataclass(frozen=True, repr=False)
+class ScopeScore:
+    """The audit score of one account, or of one agency, with its coverage.
+
+    ``value`` is 0-100 (None when nothing is scored), ``coverage`` the share of
+    the rubric's weight scored (0-1), ``items_scored`` / ``items`` the counts and
+    ``by_principle`` maps each principle to ``(score or None, coverage)``.
+    Shows as one line in a notebook (:meth:`text`).
+    """
+
+    who: str
+    value: float | None
+    coverage: float
+    items_scored: int
+    items: int
+    by_principle: dict = field(default_factory=dict)
+
+    def text(self, lang: str | None = None) -> str:
+        """One line for people, naming the coverage and the items scored."""
+        lang = lang or i18n.get_language()
+        return i18n.t(
+            "audit.widget.score",
+            lang=lang,
+            who=self.who,
+            score="-" if self.value is None else f"{self.value:.0f}",
+            coverage=pct_text(self.coverage, lang),
+            scored=self.items_scored,
+            items=self.items,
+        )
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        return f"<b>{html.escape(self.text())}</b>"
 
 
 @dataclass
@@ -158,6 +203,35 @@ class AuditReport:
         ].copy()
         df["as_of"] = self.as_of
         return df
+
+    def scope_score(
+        self, agency_id: str, platform: str | None = None, account: str | None = None
+    ) -> ScopeScore:
+        """The score of one account (``platform`` and ``account`` given) or of an agency."""
+        if account is None:
+            overall = self.agency_scores()
+            row = overall.loc[overall["agency_id"] == agency_id]
+            prin = self.principle_scores("agency")
+            prin = prin.loc[prin["agency_id"] == agency_id]
+            who = self.agency_name(agency_id)
+        else:
+            overall = self.account_scores()
+            row = overall.loc[(overall["platform"] == platform) & (overall["account"] == account)]
+            prin = self.principle_scores("account")
+            prin = prin.loc[(prin["platform"] == platform) & (prin["account"] == account)]
+            who = f"@{account}"
+        r = row.iloc[0]
+        return ScopeScore(
+            who=who,
+            value=None if pd.isna(r["score"]) else float(r["score"]),
+            coverage=float(r["coverage"]),
+            items_scored=int(r["items_scored"]),
+            items=int(r["items"]),
+            by_principle={
+                p: (None if pd.isna(v) else float(v), float(c))
+                for p, v, c in zip(prin["principle"], prin["score"], prin["coverage"], strict=True)
+            },
+        )
 
     def item_scores(self, lang: str | None = None) -> pd.DataFrame:
         """Score (0-1) of every item per agency (account-level items: mean over accounts)."""
@@ -951,5 +1025,9 @@ i18n.register(
             "en": "no longer scored",
         },
         "audit.direction.not_scored": {"id": "tidak dinilai", "en": "not scored"},
+        "audit.widget.score": {
+            "id": "Skor {who}: {score}/100 (cakupan bobot {coverage}; {scored} dari {items} butir dinilai; otomatis + jawaban manual sejauh ini)",
+            "en": "Score of {who}: {score}/100 (weight covered {coverage}; {scored} of {items} items scored; automatic + manual answers so far)",
+        },
     }
 )
