@@ -28,7 +28,6 @@ import pandas as pd
 from labkit import i18n, privacy, schema
 from labkit.audit import needs_reply as nr
 from labkit.errors import LabkitError
-from labkit.privacy.detect import arrow_strings, candidates
 
 MAX_IDS = 20
 DAY_NS = 86_400 * 10**9
@@ -1161,7 +1160,7 @@ def rule_pii_in_posts(ctx: Context, p: Mapping[str, Any]) -> pd.DataFrame:
     w = ctx.window_posts(p["window_days"])
     n = _counts(w["_acc"].to_numpy(), ctx.n)
     # privacy's own prefilter, then its detector on the few texts that pass it
-    maybe = candidates(arrow_strings(w["text"]))
+    maybe = privacy.detect.candidates(privacy.detect.arrow_strings(w["text"]))
     cand = w.loc[maybe]
     allow = post_allowlist(ctx)
     hit = np.array([has_personal_data(t, allow) for t in cand["text"].astype(str)], dtype=bool)
