@@ -1,4 +1,4 @@
-"""Tests of labkit.widgets.checklist: the pure model, autosave/reload, the widget view."""
+"""Tests of labkit.checklist (the pure model, autosave/reload) and its view labkit.widgets.checklist."""
 
 from __future__ import annotations
 
@@ -15,15 +15,15 @@ import pytest
 
 from labkit import i18n, workspace
 from labkit.errors import LabkitWarning
-from labkit.widgets.checklist import (
+from labkit.checklist import (
     STATES,
     ChecklistError,
     ChecklistModel,
-    ChecklistView,
     Item,
     Score,
     default_score,
 )
+from labkit.widgets.checklist import ChecklistView
 
 ITEMS = [
     {"id": "bio", "text": "Bio menyebut nama instansi <resmi>", "group": "Identitas"},
@@ -312,7 +312,7 @@ def test_saved_state_survives_a_fresh_process():
     view.state_widgets["2fa"].value = "not_applicable"
     code = (
         "import json, sys\n"
-        "from labkit.widgets.checklist import ChecklistModel\n"
+        "from labkit.checklist import ChecklistModel\n"
         f"m = ChecklistModel({ITEMS!r}, name='uji_identitas')\n"
         "f = m.to_frame()\n"
         "print(json.dumps({'states': dict(zip(f['id'], f['state'])),"
