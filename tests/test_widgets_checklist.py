@@ -14,7 +14,6 @@ import pandas as pd
 import pytest
 
 from labkit import i18n, workspace
-from labkit.errors import LabkitWarning
 from labkit.checklist import (
     STATES,
     ChecklistError,
@@ -23,6 +22,7 @@ from labkit.checklist import (
     Score,
     default_score,
 )
+from labkit.errors import LabkitWarning
 from labkit.widgets.checklist import ChecklistView
 
 ITEMS = [
