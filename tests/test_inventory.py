@@ -917,3 +917,17 @@ def test_reply_section_needs_reply_times(capsys):
     comments.loc[0, "replied_at"] = pd.Timestamp("2026-01-01 03:00", tz="UTC")
     data.save_dataset("instansi_saya", {"comments": comments})
     assert owndata.can_run("audit_balasan", "instansi_saya")
+
+
+def test_inventory_model_cleans_stale_temporaries_when_it_loads():
+    import os
+    import time
+
+    InventoryModel().set_agency(name="Dinas Kominfo")
+    folder = workspace.resolve(DRAFT_PATH).parent
+    stale = folder / ".inventaris_akun.json.abcd1234.tmp"
+    stale.write_text("{")
+    old = time.time() - workspace.STALE_AFTER - 60
+    os.utime(stale, (old, old))
+    assert InventoryModel().agency["name"] == "Dinas Kominfo"
+    assert not stale.exists()

@@ -48,6 +48,8 @@ class InventoryModel:
     def __init__(self, path: str = DRAFT_PATH, *, tz: str = "Asia/Jakarta") -> None:
         self.path = path
         self.tz = tz
+        # a save killed half-way leaves a temporary file beside the draft
+        workspace.clean_stale_temporaries(workspace.resolve(path).parent)
         saved = workspace.load_json(path, default={}) or {}
         self.agency: dict[str, str] = dict(saved.get("agency", {}))
         self.accounts: list[dict[str, str]] = [dict(r) for r in saved.get("accounts", [])]
