@@ -579,3 +579,30 @@ def test_manual_items_come_from_the_checklist():
     assert it.loc["ID-08", "points"] == 1.0
     assert it.loc["GOV-03", "state"] == "not_assessed"
     assert "SK 12/2024" in r.table().set_index("item_id").loc["GOV-01", "evidence"]
+
+
+def test_personal_data_item_agrees_with_the_privacy_detector_on_the_labelled_set():
+    # one account and one post per labelled text (records without an allowlist);
+    # handles aside: posts name accounts on purpose
+    import json
+    from pathlib import Path
+
+    from labkit import privacy
+
+    path = Path(__file__).parent / "data" / "pii_labelled.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records = [r for r in records if not r.get("allow")]
+    assert len(records) >= 200
+    acc = accounts(*(account("instagram", f"akun{r['id']}") for r in records))
+    rows_ = [post("instagram", f"akun{r['id']}", f"p{r['id']}", 1, text=r["text"]) for r in records]
+    r = audit(acc, posts(rows_), as_of=AS_OF)
+    got = pts(r, "PRV-01")
+    expected = {
+        f"akun{x['id']}": 0.0
+        if any(s.type != "handle" for s in privacy.find_spans(x["text"]))
+        else 2.0
+        for x in records
+    }
+    assert got == expected
+    # the set holds both verdicts, so the comparison can fail either way
+    assert 0.0 in got.values() and 2.0 in got.values()

@@ -17,7 +17,7 @@ from _audit_data import AS_OF, account, accounts, world
 from labkit import workspace
 from labkit.audit import audit, load_answers
 from labkit.audit import checklist as cl
-from labkit.audit.widget import AuditChecklist
+from labkit.widgets.audit import AuditChecklist
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -151,7 +151,7 @@ def test_answers_survive_a_kernel_restart(report, tmp_path):
         sys.path.insert(0, sys.argv[1])
         from _audit_data import AS_OF, world
         from labkit.audit import audit
-        from labkit.audit.widget import AuditChecklist
+        from labkit.widgets.audit import AuditChecklist
         acc, p, c = world()
         ui = AuditChecklist(audit(acc, p, c, as_of=AS_OF))
         gov = ui.view().state_widgets["GOV-02"].value, ui.view().note_widgets["GOV-02"].value
@@ -177,3 +177,30 @@ def test_answers_survive_a_kernel_restart(report, tmp_path):
     assert got["gov"] == ["yes", "SK tim 2025"]
     assert got["con"] == "partial"
     assert got["points"] == {"GOV-02": 2.0, "CON-02": 1.0}
+
+
+def test_view_is_a_vbox_with_a_score_property(report):
+    from labkit import widgets
+
+    ui = widgets.audit_checklist(report)
+    assert isinstance(ui, AuditChecklist) and isinstance(ui, w.VBox)
+    assert widgets.checklist_widget is widgets.audit_checklist
+    box = w.VBox([ui])
+    assert box.children[0] is ui
+    before = ui.score
+    assert before.text() in ui.score_label.value
+    assert repr(before) == before.text() and before.who
+    ui.model("AG1").set("GOV-01", state="yes", note="SK Kadis")
+    after = ui.score
+    assert after.text() in ui.score_label.value
+    assert after.items_scored == before.items_scored + 1
+    assert after.value is not None and after._repr_html_().startswith("<b>")
+
+
+def test_audit_package_imports_no_widgets():
+    code = (
+        "import sys, labkit.audit\n"
+        "bad = [m for m in sys.modules if m.startswith(('ipywidgets', 'labkit.widgets'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -400,6 +400,52 @@ def test_form_controls_are_labelled_for_keyboard_and_screen_readers():
     assert "alert" in form.status.value and "Pilih" in form.status.value
 
 
+def test_form_methods_do_what_the_fields_and_buttons_do():
+    form = InventoryForm(dataset="instansi_saya")
+    with pytest.raises(LabkitError, match="Nama instansi"):
+        form.save()  # the same message the save button shows
+    assert "alert" in form.status.value
+    form.set_agency(name="Dinas Kominfo Kota Contoh", tz="wita")
+    assert form.agency_fields["name"].value == "Dinas Kominfo Kota Contoh"
+    assert form.agency_fields["tz"].value == "WITA"  # a list takes its label too
+    form.set_account(platform="Instagram", account="@Kominfo_Contoh", verified=True, bio="Resmi")
+    assert form.account_fields["platform"].value == "instagram"
+    assert form.account_fields["verified"].value == "ya"
+    assert workspace.load_json(DRAFT_PATH)["entry"]["account"] == "@Kominfo_Contoh"  # autosaved
+    row = form.add_account()
+    assert (row["platform"], row["account"], bool(row["verified"])) == (
+        "instagram",
+        "kominfo_contoh",
+        True,
+    )
+    assert form.account_fields["account"].value == ""  # cleared, as after a click
+    assert len(form.accounts_list.options) == 1
+    form.set_account(platform="x", account="kominfo contoh")
+    with pytest.raises(LabkitError):
+        form.add_account()
+    assert "alert" in form.status.value and len(form.model.accounts) == 1
+    with pytest.raises(LabkitError, match="verified"):
+        form.set_account(verified="mungkin")
+    with pytest.raises(LabkitError, match="nomor_hp"):
+        form.set_account(nomor_hp="0811")
+    form.set_account(platform="facebook", account="kominfo.page")
+    form.add_account()
+    folder = form.save()
+    assert folder.exists() and "alert" not in form.status.value
+    acc = data.load("accounts", source="instansi_saya")
+    assert set(acc["account"]) == {"kominfo_contoh", "kominfo.page"}
+
+
+def test_form_is_a_vbox_that_sits_in_a_tab():
+    import ipywidgets as w
+
+    form = InventoryForm()
+    assert isinstance(form, w.VBox) and form.widget is form
+    tab = w.Tab(children=[form, w.VBox([form.status])])
+    assert tab.children[0] is form
+    assert form.add_button in form.children[-4].children
+
+
 def test_form_labels_switch_language():
     i18n.set_language("en")
     form = InventoryForm(InventoryModel("drafts/other.json"))
@@ -871,3 +917,17 @@ def test_reply_section_needs_reply_times(capsys):
     comments.loc[0, "replied_at"] = pd.Timestamp("2026-01-01 03:00", tz="UTC")
     data.save_dataset("instansi_saya", {"comments": comments})
     assert owndata.can_run("audit_balasan", "instansi_saya")
+
+
+def test_inventory_model_cleans_stale_temporaries_when_it_loads():
+    import os
+    import time
+
+    InventoryModel().set_agency(name="Dinas Kominfo")
+    folder = workspace.resolve(DRAFT_PATH).parent
+    stale = folder / ".inventaris_akun.json.abcd1234.tmp"
+    stale.write_text("{")
+    old = time.time() - workspace.STALE_AFTER - 60
+    os.utime(stale, (old, old))
+    assert InventoryModel().agency["name"] == "Dinas Kominfo"
+    assert not stale.exists()

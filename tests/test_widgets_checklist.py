@@ -1,4 +1,4 @@
-"""Tests of labkit.widgets.checklist: the pure model, autosave/reload, the widget view."""
+"""Tests of labkit.checklist (the pure model, autosave/reload) and its view labkit.widgets.checklist."""
 
 from __future__ import annotations
 
@@ -14,16 +14,16 @@ import pandas as pd
 import pytest
 
 from labkit import i18n, workspace
-from labkit.errors import LabkitWarning
-from labkit.widgets.checklist import (
+from labkit.checklist import (
     STATES,
     ChecklistError,
     ChecklistModel,
-    ChecklistView,
     Item,
     Score,
     default_score,
 )
+from labkit.errors import LabkitWarning
+from labkit.widgets.checklist import ChecklistView
 
 ITEMS = [
     {"id": "bio", "text": "Bio menyebut nama instansi <resmi>", "group": "Identitas"},
@@ -312,7 +312,7 @@ def test_saved_state_survives_a_fresh_process():
     view.state_widgets["2fa"].value = "not_applicable"
     code = (
         "import json, sys\n"
-        "from labkit.widgets.checklist import ChecklistModel\n"
+        "from labkit.checklist import ChecklistModel\n"
         f"m = ChecklistModel({ITEMS!r}, name='uji_identitas')\n"
         "f = m.to_frame()\n"
         "print(json.dumps({'states': dict(zip(f['id'], f['state'])),"
@@ -337,3 +337,17 @@ def test_saved_state_survives_a_fresh_process():
     }
     assert got["note"] == "SOP 2024 ada di map humas"
     assert got["score"] == pytest.approx(100.0)
+
+
+def test_view_is_a_vbox_that_sits_in_a_tab_and_shows_its_score():
+    model = _model()
+    view = ChecklistView(model)
+    assert isinstance(view, w.VBox) and view.widget is view
+    tab = w.Tab(children=[view])
+    box = w.VBox([view])
+    assert tab.children[0] is view and box.children[0] is view
+    assert view.score.value is None
+    view.state_widgets["bio"].value = "yes"
+    assert view.score.value == pytest.approx(100.0)
+    assert view.score.text() in view.score_label.value
+    view.close()

@@ -16,9 +16,15 @@ Pieces:
 * :mod:`~labkit.audit.needs_reply` — which comments need a reply (text rules;
   :func:`classify` and :func:`explain` are re-exported here);
 * :mod:`~labkit.audit.checklist` — answers to the manual items;
-* :mod:`~labkit.audit.engine` — :func:`audit` and the arithmetic;
+* :mod:`~labkit.audit.engine` — :func:`audit` (checks the inputs, runs the items);
+* :mod:`~labkit.audit.scoring` — the arithmetic (item points to scores);
 * :mod:`~labkit.audit.report` — :class:`AuditReport`, comparisons, exports;
-* :mod:`~labkit.audit.widget` — the checklist view (imports ipywidgets).
+* :mod:`~labkit.audit.text` — evidence and numbers in words, in either language;
+* :mod:`~labkit.audit.document` — the report's layout on :class:`labkit.export.Document`;
+* :mod:`~labkit.audit.store` — saving and reading reports in the work folder;
+
+The checklist view is :func:`labkit.widgets.audit_checklist` (this package
+imports no widget module).
 """
 
 from __future__ import annotations
@@ -38,7 +44,6 @@ __all__ = [
     "RubricError",
     "audit",
     "checklist_template",
-    "checklist_widget",
     "classify",
     "compare",
     "explain",
@@ -46,10 +51,3 @@ __all__ = [
     "load_rubric",
     "store_answers",
 ]
-
-
-def checklist_widget(report: AuditReport, **kwargs):
-    """The audit checklist widget for ``report`` (see :class:`labkit.audit.widget.AuditChecklist`)."""
-    from labkit.audit.widget import AuditChecklist
-
-    return AuditChecklist(report, **kwargs)

@@ -8,14 +8,16 @@ One row per (account or agency, manual item)::
 
 ``answer`` is one of :data:`ANSWERS` (``yes`` = 2 points, ``partial`` = 1,
 ``no`` = 0, ``not_applicable``: leaves the score's denominator); Indonesian
-words (*ya, sebagian, tidak, tidak berlaku*) and the points 0/1/2 are read too.
+words (*ya, sebagian, tidak, tidak berlaku*) and the points 0/1/2 are read too
+(:func:`labkit.checklist.parse_answer`: the one answer vocabulary and point
+scale, shared with every checklist).
 Agency-level items have no platform/account. A missing answer means "not
 assessed yet": the item cannot be scored and is listed as such.
 
 Storage: the answers of each scope (one account, or one agency for its
-agency-level items) live in one :class:`labkit.widgets.checklist.ChecklistModel`
+agency-level items) live in one :class:`labkit.checklist.ChecklistModel`
 saved as ``<work dir>/audit/<scope name>.json`` (:func:`scope_name`). The audit
-checklist widget writes there as the trainee ticks; :func:`load_answers` reads
+checklist view (:class:`labkit.widgets.audit.AuditChecklist`) writes there as the trainee ticks; :func:`load_answers` reads
 every scope back (after a kernel restart too), and :func:`store_answers` writes
 a filled-in table (e.g. from a trainer's spreadsheet) into the same files.
 """
@@ -26,29 +28,34 @@ import hashlib
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from labkit import i18n
 from labkit.audit.rubric import Item, Rubric, load_rubric
-from labkit.errors import LabkitError
+from labkit.audit.scoring import KEY
+from labkit.checklist import ALLOWED_TEXT, ANSWERS, POINTS, ChecklistError, ChecklistModel
+from labkit.checklist import parse_answer as _parse_answer
+from labkit.values import normalize_handles
 
-ANSWERS = ("yes", "partial", "no", "not_applicable")
-POINTS: dict[str, float | None] = {"yes": 2.0, "partial": 1.0, "no": 0.0, "not_applicable": None}
+__all__ = [
+    "ANSWERS",
+    "COLUMNS",
+    "POINTS",
+    "ChecklistError",
+    "answers_from_models",
+    "load_answers",
+    "manual_rows",
+    "normalize",
+    "open_models",
+    "scope_name",
+    "scopes",
+    "store_answers",
+    "template",
+]
+
 COLUMNS = ("agency_id", "platform", "account", "item_id", "answer", "note")
 PREFIX = "audit"
-_ALIASES = {
-    "yes": "yes", "ya": "yes", "y": "yes", "2": "yes", "2.0": "yes", "true": "yes", "memenuhi": "yes",
-    "partial": "partial", "partly": "partial", "sebagian": "partial", "1": "partial", "1.0": "partial",
-    "no": "no", "tidak": "no", "n": "no", "0": "no", "0.0": "no", "false": "no",
-    "not_applicable": "not_applicable", "na": "not_applicable", "n/a": "not_applicable",
-    "tidak berlaku": "not_applicable", "tidak_berlaku": "not_applicable",
-    "not applicable": "not_applicable", "-": "not_applicable",
-    "unanswered": "", "belum": "", "belum dinilai": "",
-}  # fmt: skip
-
-
-class ChecklistError(LabkitError):
-    """A checklist table cannot be read."""
 
 
 def scope_name(agency_id: str, platform: str | None = None, account: str | None = None) -> str:
@@ -92,7 +99,7 @@ def scope_items(rubric: Rubric, level: str) -> list[Item]:
 
 
 def model_items(rubric: Rubric, level: str, lang: str | None = None) -> list[dict]:
-    """Items for a :class:`~labkit.widgets.checklist.ChecklistModel` of one scope."""
+    """Items for a :class:`~labkit.checklist.ChecklistModel` of one scope."""
     lang = lang or i18n.get_language()
     out = []
     for it in scope_items(rubric, level):
@@ -108,10 +115,8 @@ def model_items(rubric: Rubric, level: str, lang: str | None = None) -> list[dic
     return out
 
 
-def open_models(accounts: pd.DataFrame, rubric: Rubric | None = None) -> dict[str, object]:
+def open_models(accounts: pd.DataFrame, rubric: Rubric | None = None) -> dict[str, ChecklistModel]:
     """One saved-or-new ChecklistModel per scope of ``accounts`` (keyed by scope name)."""
-    from labkit.widgets.checklist import ChecklistModel
-
     rubric = rubric or load_rubric()
     models = {}
     for sc in scopes(accounts).itertuples(index=False):
@@ -121,7 +126,9 @@ def open_models(accounts: pd.DataFrame, rubric: Rubric | None = None) -> dict[st
     return models
 
 
-def answers_from_models(accounts: pd.DataFrame, models: Mapping[str, object]) -> pd.DataFrame:
+def answers_from_models(
+    accounts: pd.DataFrame, models: Mapping[str, ChecklistModel]
+) -> pd.DataFrame:
     """The answers held by ``models`` (see :func:`open_models`) as a checklist table."""
     rows = []
     for sc in scopes(accounts).itertuples(index=False):
@@ -213,9 +220,9 @@ def normalize(
             df[col] = pd.NA
     df = df[list(COLUMNS)].astype("string").reset_index(drop=True)
     df["note"] = df["note"].fillna("")
-    raw = df["answer"].str.strip().str.lower()
-    mapped = raw.map(lambda v: _ALIASES.get(v) if isinstance(v, str) else None)
-    bad = raw.notna() & (raw != "") & mapped.isna()
+    words = {v: _answer_or_none(v) for v in df["answer"].dropna().unique()}
+    mapped = df["answer"].map(lambda v: words.get(v, "") if isinstance(v, str) else "")
+    bad = mapped.isna()
     if bad.any():
         row = int(bad.to_numpy().argmax())
         raise ChecklistError(
@@ -223,9 +230,10 @@ def normalize(
             row=row + 1,
             item=df.at[row, "item_id"],
             value=df.at[row, "answer"],
-            allowed="ya / sebagian / tidak / tidak berlaku (yes / partial / no / not_applicable)",
+            allowed=ALLOWED_TEXT,
         )
-    df["answer"] = mapped.where(mapped != "", None).astype("string")
+    mapped = mapped.where(~mapped.isin(["", "unanswered"]), None)
+    df["answer"] = mapped.astype("string")
     if rubric is not None:
         manual = {it.id for it in rubric.manual_items}
         unknown = ~df["item_id"].isin(manual)
@@ -239,5 +247,86 @@ def normalize(
             )
     for col in ("platform", "account"):
         df[col] = df[col].where(df[col].fillna("").str.strip() != "", pd.NA)
-    df["account"] = df["account"].str.strip().str.lstrip("@").str.lower()
+    df["account"] = normalize_handles(df["account"])
     return df
+
+
+def _answer_or_none(value: str) -> str | None:
+    try:
+        return _parse_answer(value)
+    except ChecklistError:
+        return None
+
+
+def manual_rows(acc: pd.DataFrame, rubric: Rubric, checklist) -> pd.DataFrame:
+    """Report rows of the manual items for the accounts ``acc`` from ``checklist``'s answers.
+
+    One row per (account, account-level item) and per (agency, agency-level
+    item); an item without an answer is "not assessed yet", ``not_applicable``
+    leaves the denominator.
+    """
+    answers = normalize(checklist, rubric)
+    ag = acc["agency_id"].astype(str).to_numpy(dtype=object)
+    pl = acc["platform"].astype(str).to_numpy(dtype=object)
+    ac = acc["account"].astype(str).to_numpy(dtype=object)
+    agencies = np.array(list(dict.fromkeys(ag)), dtype=object)
+    acc_items = [it.id for it in rubric.manual_items if it.level == "account"]
+    ag_items = [it.id for it in rubric.manual_items if it.level == "agency"]
+    if not acc_items and not ag_items:
+        return pd.DataFrame()
+    n_a, n_g = len(ac), len(agencies)
+    cols = {
+        "agency_id": np.concatenate(
+            [np.tile(ag, len(acc_items)), np.tile(agencies, len(ag_items))]
+        ),
+        "platform": np.concatenate(
+            [np.tile(pl, len(acc_items)), np.full(n_g * len(ag_items), None, dtype=object)]
+        ),
+        "account": np.concatenate(
+            [np.tile(ac, len(acc_items)), np.full(n_g * len(ag_items), None, dtype=object)]
+        ),
+        "item_id": np.concatenate(
+            [
+                np.repeat(np.array(acc_items, dtype=object), n_a),
+                np.repeat(np.array(ag_items, dtype=object), n_g),
+            ]
+        ),
+    }
+    keys = [
+        "\x1f".join((a, p or "", c or "", i)) for a, p, c, i in zip(*cols.values(), strict=True)
+    ]
+    lookup: dict[str, tuple[str | None, str]] = {}
+    for a, p, c, i, ans, note in answers[[*KEY, "item_id", "answer", "note"]].itertuples(
+        index=False
+    ):
+        k = "\x1f".join(
+            (str(a), "" if pd.isna(p) else str(p), "" if pd.isna(c) else str(c), str(i))
+        )
+        lookup[k] = (None if pd.isna(ans) else str(ans), "" if pd.isna(note) else str(note))
+    found = [lookup.get(k, (None, "")) for k in keys]
+    answer = np.array([f[0] for f in found], dtype=object)
+    note = np.array([f[1] for f in found], dtype=object)
+    points = np.array([POINTS.get(a) if a else None for a in answer], dtype=float)
+    missing = np.array([a is None for a in answer], dtype=bool)
+    state = np.where(
+        missing, "not_assessed", np.where(answer == "not_applicable", "not_applicable", "scored")
+    )
+    out = pd.DataFrame({k: pd.array(v, dtype="string") for k, v in cols.items()})
+    out["points"] = points
+    out["value"] = np.nan
+    out["n"] = np.nan
+    out["msg"] = np.where(state == "scored", "audit.ev.manual", "")
+    out["args"] = [
+        {"answer": a or "", "note": n} if s == "scored" else {"note": n}
+        for a, n, s in zip(answer, note, state, strict=True)
+    ]
+    out["ids"] = [[] for _ in range(len(out))]
+    out["need"] = [
+        "audit.need.manual"
+        if st == "not_assessed"
+        else ("audit.need.na" if st == "not_applicable" else None)
+        for st in state
+    ]
+    out["state"] = state
+    out["note"] = note
+    return out

@@ -5,7 +5,8 @@ points, the state (scored, cannot be scored, not assessed yet, not
 applicable), the measured value, its ``n`` and denominator, the evidence
 (rendered on demand in either language) and the rows behind it. Everything
 else is computed from those rows with the arithmetic of
-:func:`labkit.audit.engine.aggregate`:
+:func:`labkit.audit.scoring.aggregate`; its save format is
+:mod:`labkit.audit.store`, its document layout :mod:`labkit.audit.document`:
 
 >>> report = audit(accounts, posts, comments)          # doctest: +SKIP
 >>> report.agency_scores()                            # doctest: +SKIP
@@ -17,114 +18,70 @@ from __future__ import annotations
 
 import html
 import json
-import math
-from collections.abc import Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from labkit import i18n, workspace
-from labkit.audit import engine
-from labkit.audit.rubric import Rubric, load_rubric, parse_rubric
-from labkit.errors import LabkitError
+from labkit import i18n
+from labkit.audit import document, scoring, store
+from labkit.audit.checklist import manual_rows
+from labkit.audit.rubric import Rubric
+from labkit.audit.text import language, num_text, pct_text, render, status_label
 
-REPORTS_DIR = "audit/reports"
-FILE_VERSION = 1
+__all__ = [
+    "AuditReport",
+    "Comparison",
+    "ScopeScore",
+    "compare",
+    "language",
+    "render",
+    "status_label",
+]
+
 _TOL = 1e-9
 
 
-# ---------------------------------------------------------------------------- rendering
-
-
-@contextmanager
-def language(lang: str | None):
-    """Temporarily switch every message to ``lang`` (None: leave as is)."""
-    if lang is None:
-        yield i18n.get_language()
-        return
-    before = i18n.get_language()
-    i18n.set_language(lang)
-    try:
-        yield lang
-    finally:
-        i18n.set_language(before)
-
-
-def _num(x: float, decimals: int, lang: str) -> str:
-    text = f"{x:,.{decimals}f}"
-    if lang == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def _pct_text(x: Any, lang: str) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "-"
-    v = 100 * float(x)
-    decimals = 0 if abs(v) >= 10 or v == 0 else (1 if abs(v) >= 1 else 3)
-    return _num(v, decimals, lang) + "%"
-
-
-def _fmt_args(args: Mapping[str, Any], lang: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for k, v in args.items():
-        if k.endswith("_pct"):
-            out[k] = _pct_text(v, lang)
-        elif k == "last_date":
-            out[k] = "-" if v in (None, "") else pd.Timestamp(v).strftime("%Y-%m-%d")
-        elif k == "field_id":
-            out["field"] = i18n.t(f"audit.field.{v}", lang=lang)
-            out[k] = str(v)
-        elif k == "top_type":
-            out[k] = i18n.t(f"audit.ctype.{v}", lang=lang)
-        elif k == "note":
-            out[k] = str(v) if v else i18n.t("audit.no_note", lang=lang)
-        elif k == "answer":
-            out[k] = i18n.t(f"audit.answer.{v}", lang=lang) if v else "-"
-        elif k == "what":
-            out[k] = i18n.t(f"audit.what.{v}", lang=lang)
-        elif k == "platform":
-            out[k] = i18n.t(f"audit.platform.{v}", lang=lang)
-        elif isinstance(v, bool):
-            out[k] = i18n.t("audit.answer.yes" if v else "audit.answer.no", lang=lang)
-        elif isinstance(v, int | np.integer):
-            out[k] = _num(int(v), 0, lang)
-        elif isinstance(v, float | np.floating):
-            out[k] = "-" if math.isnan(v) else _num(float(v), 1 if abs(v) < 100 else 0, lang)
-        else:
-            out[k] = str(v)
-    return out
-
-
-def render(msg: str | None, args: Mapping[str, Any] | None, lang: str | None = None) -> str:
-    """The sentence of catalogue key ``msg`` with ``args``, in ``lang``."""
-    if not isinstance(msg, str) or not msg:
-        return ""
-    lang = lang or i18n.get_language()
-    params = _fmt_args(args or {}, lang)
-    return i18n.t(msg, lang=lang, **{k: params.get(k, "-") for k in _fields(msg, lang)})
-
-
-@lru_cache(maxsize=512)
-def _fields(msg: str, lang: str) -> frozenset[str]:
-    return frozenset(i18n.placeholders(i18n.texts(msg)[lang]))
-
-
-def status_label(state: str, points: float | None, lang: str | None = None) -> str:  # noqa: D401
-    """Words for an item's result: memenuhi / sebagian / tidak memenuhi / cannot be scored..."""
-    if state == "scored" and points is not None and not math.isnan(points):
-        key = {2: "met", 1: "partial", 0: "not_met"}.get(int(round(points)), "partial")
-        return i18n.t(f"audit.status.{key}", lang=lang)
-    return i18n.t(f"audit.status.{state}", lang=lang)
-
-
 # ---------------------------------------------------------------------------- report
+
+
+@dataclass(frozen=True, repr=False)
+class ScopeScore:
+    """The audit score of one account, or of one agency, with its coverage.
+
+    ``value`` is 0-100 (None when nothing is scored), ``coverage`` the share of
+    the rubric's weight scored (0-1), ``items_scored`` / ``items`` the counts and
+    ``by_principle`` maps each principle to ``(score or None, coverage)``.
+    Shows as one line in a notebook (:meth:`text`).
+    """
+
+    who: str
+    value: float | None
+    coverage: float
+    items_scored: int
+    items: int
+    by_principle: dict = field(default_factory=dict)
+
+    def text(self, lang: str | None = None) -> str:
+        """One line for people, naming the coverage and the items scored."""
+        lang = lang or i18n.get_language()
+        return i18n.t(
+            "audit.widget.score",
+            lang=lang,
+            who=self.who,
+            score="-" if self.value is None else f"{self.value:.0f}",
+            coverage=pct_text(self.coverage, lang),
+            scored=self.items_scored,
+            items=self.items,
+        )
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        return f"<b>{html.escape(self.text())}</b>"
 
 
 @dataclass
@@ -199,15 +156,15 @@ class AuditReport:
         rows = self.items.loc[self.items["account"].notna()].assign(
             score=lambda d: d["points"] / 2.0
         )
-        return engine.aggregate(rows[[*engine.KEY, "item_id", "score"]], self.rubric, engine.KEY)
+        return scoring.aggregate(rows[[*scoring.KEY, "item_id", "score"]], self.rubric, scoring.KEY)
 
     @cached_property
     def _agency_item_scores(self) -> pd.DataFrame:
-        return engine.agency_item_scores(self.items)
+        return scoring.agency_item_scores(self.items)
 
     @cached_property
     def _agency_scores(self) -> dict[str, pd.DataFrame]:
-        return engine.aggregate(
+        return scoring.aggregate(
             self._agency_item_scores[["agency_id", "item_id", "score"]], self.rubric, ["agency_id"]
         )
 
@@ -215,7 +172,7 @@ class AuditReport:
         """Overall score (0-100) per agency with its coverage and counts."""
         df = self._agency_scores["overall"].copy()
         states = self.items.groupby("agency_id")["state"].value_counts().unstack(fill_value=0)
-        for s in engine.STATES:
+        for s in scoring.STATES:
             df[f"rows_{s}"] = (
                 df["agency_id"].map(states[s] if s in states else {}).fillna(0).astype(int)
             )
@@ -246,6 +203,35 @@ class AuditReport:
         ].copy()
         df["as_of"] = self.as_of
         return df
+
+    def scope_score(
+        self, agency_id: str, platform: str | None = None, account: str | None = None
+    ) -> ScopeScore:
+        """The score of one account (``platform`` and ``account`` given) or of an agency."""
+        if account is None:
+            overall = self.agency_scores()
+            row = overall.loc[overall["agency_id"] == agency_id]
+            prin = self.principle_scores("agency")
+            prin = prin.loc[prin["agency_id"] == agency_id]
+            who = self.agency_name(agency_id)
+        else:
+            overall = self.account_scores()
+            row = overall.loc[(overall["platform"] == platform) & (overall["account"] == account)]
+            prin = self.principle_scores("account")
+            prin = prin.loc[(prin["platform"] == platform) & (prin["account"] == account)]
+            who = f"@{account}"
+        r = row.iloc[0]
+        return ScopeScore(
+            who=who,
+            value=None if pd.isna(r["score"]) else float(r["score"]),
+            coverage=float(r["coverage"]),
+            items_scored=int(r["items_scored"]),
+            items=int(r["items"]),
+            by_principle={
+                p: (None if pd.isna(v) else float(v), float(c))
+                for p, v, c in zip(prin["principle"], prin["score"], prin["coverage"], strict=True)
+            },
+        )
 
     def item_scores(self, lang: str | None = None) -> pd.DataFrame:
         """Score (0-1) of every item per agency (account-level items: mean over accounts)."""
@@ -549,20 +535,7 @@ class AuditReport:
         counts = self.findings(lang=lang)["agency_id"].value_counts()
         for r in scores.itertuples():
             fnd = int(counts.get(r.agency_id, 0))
-            lines.append(
-                i18n.t(
-                    "audit.summary.agency",
-                    lang=lang,
-                    agency=self.agency_name(r.agency_id),
-                    score="-" if pd.isna(r.score) else _num(r.score, 0, lang),
-                    coverage=_pct_text(r.coverage, lang),
-                    scored=int(r.items_scored),
-                    items=int(r.items),
-                    findings=fnd,
-                    cannot=int(r.rows_cannot),
-                    not_assessed=int(r.rows_not_assessed),
-                )
-            )
+            lines.append(document.summary_line(self, r, fnd, lang))
         return "\n".join(lines)
 
     # ---- chart ---------------------------------------------------------------------------
@@ -600,7 +573,7 @@ class AuditReport:
                 text = "-" if np.isnan(v) else f"{v:.0f}"
                 if not np.isnan(c) and c < 0.999:
                     text += " " + i18n.t(
-                        "audit.chart.coverage", lang=lang, coverage=_pct_text(c, lang)
+                        "audit.chart.coverage", lang=lang, coverage=pct_text(c, lang)
                     )
                 ax.text(
                     min(np.nan_to_num(v), 100) + 1,
@@ -636,7 +609,7 @@ class AuditReport:
         """A copy of this report with the manual items re-read from ``checklist``."""
         manual = {x.id for x in self.rubric.manual_items}
         auto = self.items.loc[~self.items["item_id"].isin(manual)]
-        rows = engine._manual_rows(self.accounts, self.rubric, checklist)
+        rows = manual_rows(self.accounts, self.rubric, checklist)
         items = (
             pd.concat([auto, rows], ignore_index=True) if len(rows) else auto.reset_index(drop=True)
         )
@@ -644,189 +617,28 @@ class AuditReport:
             items=items, accounts=self.accounts, rubric=self.rubric, meta=dict(self.meta)
         )
 
-    # ---- saving ------------------------------------------------------------------------------
+    # ---- saving (the file format is labkit.audit.store's) -----------------------------------
 
     def save(self, name: str = "audit") -> Path:
-        """Save the report to ``<work dir>/audit/reports/<name>.json`` (earlier versions kept)."""
-        items = self.items.copy()
-        records = []
-        for row in items.to_dict(orient="records"):
-            records.append({k: _plain(v) for k, v in row.items()})
-        rubric_text = (
-            Path(self.rubric.path).read_text(encoding="utf-8")
-            if Path(self.rubric.path).is_file()
-            else None
-        )
-        payload = {
-            "version": FILE_VERSION,
-            "meta": self.meta,
-            "rubric_yaml": rubric_text,
-            "accounts": [
-                {k: _plain(v) for k, v in r.items()}
-                for r in self.accounts.to_dict(orient="records")
-            ],
-            "items": records,
-        }
-        return workspace.save_json(f"{REPORTS_DIR}/{_safe_name(name)}.json", payload, history=True)
+        """Save the report to ``<work dir>/audit/reports/<name>.json`` (earlier versions kept).
+
+        See :func:`labkit.audit.store.save`.
+        """
+        return store.save(self, name)
 
     @classmethod
     def load(cls, name: str = "audit") -> AuditReport:
-        """Read a report saved with :meth:`save`."""
-        rel = f"{REPORTS_DIR}/{_safe_name(name)}.json"
-        payload = workspace.load_json(rel)
-        if payload is None:
-            raise LabkitError("audit.no_saved_report", name=name, path=str(workspace.resolve(rel)))
-        if payload.get("rubric_yaml"):
-            rubric = parse_rubric(
-                yaml.safe_load(payload["rubric_yaml"]),
-                source=payload["meta"].get("rubric_path", name),
-            )
-        else:
-            rubric = load_rubric()
-        items = pd.DataFrame(payload["items"])
-        for col in ("points", "value", "n"):
-            items[col] = pd.to_numeric(items[col], errors="coerce").astype(float)
-        items["args"] = [a if isinstance(a, dict) else {} for a in items["args"]]
-        items["ids"] = [a if isinstance(a, list) else [] for a in items["ids"]]
-        items["need"] = [m if isinstance(m, str) and m else None for m in items["need"]]
-        items["msg"] = [m if isinstance(m, str) else "" for m in items["msg"]]
-        accounts = pd.DataFrame(payload["accounts"])
-        return cls(items=items, accounts=accounts, rubric=rubric, meta=payload["meta"])
+        """Read a report saved with :meth:`save` (see :func:`labkit.audit.store.read`)."""
+        return cls(**store.read(name))
 
     # ---- exports ------------------------------------------------------------------------------
 
     def document(self, agency: str | None = None, lang: str = "id"):
-        """The report for leaders as a :class:`labkit.export.Document` (Indonesian by default)."""
-        from labkit.export import Document
+        """The report for leaders as a :class:`labkit.export.Document` (Indonesian by default).
 
-        with language(lang):
-            ags = [agency] if agency else self.agencies
-            subtitle = "; ".join(self.agency_name(a) for a in ags)
-            doc = Document(i18n.t("audit.doc.title"), subtitle=subtitle)
-            doc.paragraph(self.as_of_text())
-            doc.paragraph(self.rubric.notes.get(lang, ""))
-            for ag in ags:
-                if len(ags) > 1:
-                    doc.heading(self.agency_name(ag), level=1)
-                self._document_agency(doc, ag, lang)
-            doc.heading(i18n.t("audit.doc.method"), level=1)
-            doc.paragraph(i18n.t("audit.doc.method_text"))
-        return doc
-
-    def _document_agency(self, doc, ag: str, lang: str) -> None:
-        scores = self.agency_scores(lang)
-        r = scores.loc[scores["agency_id"] == ag].iloc[0]
-        doc.heading(i18n.t("audit.doc.scorecard"), level=2)
-        doc.paragraph(
-            i18n.t(
-                "audit.summary.agency",
-                agency=self.agency_name(ag),
-                score="-" if pd.isna(r["score"]) else _num(r["score"], 0, lang),
-                coverage=_pct_text(r["coverage"], lang),
-                scored=int(r["items_scored"]),
-                items=int(r["items"]),
-                findings=len(self.findings(ag, lang)),
-                cannot=int(r["rows_cannot"]),
-                not_assessed=int(r["rows_not_assessed"]),
-            )
-        )
-        fig = self.plot_principles(ag, lang=lang)
-        prin = self.principle_scores("agency")
-        prin = prin.loc[prin["agency_id"] == ag]
-        alt = "; ".join(
-            f"{p}: {'-' if pd.isna(s) else round(s)}"
-            for p, s in zip(prin["principle"], prin["score"], strict=True)
-        )
-        doc.figure(fig, i18n.t("audit.doc.fig_principles"), alt=alt)
-        doc.table(
-            pd.DataFrame(
-                {
-                    i18n.t("audit.col.principle"): prin["principle"].str.capitalize(),
-                    i18n.t("audit.col.score"): prin["score"].round(0),
-                    i18n.t("audit.col.coverage"): [_pct_text(c, lang) for c in prin["coverage"]],
-                    i18n.t("audit.col.items_scored"): [
-                        f"{int(a)}/{int(b)}"
-                        for a, b in zip(prin["items_scored"], prin["items"], strict=True)
-                    ],
-                }
-            ),
-            i18n.t("audit.doc.tab_principles"),
-            decimals=0,
-        )
-        dims = self.dimension_scores("agency", lang)
-        dims = dims.loc[dims["agency_id"] == ag]
-        doc.table(
-            pd.DataFrame(
-                {
-                    i18n.t("audit.col.dimension"): dims["name"],
-                    i18n.t("audit.col.weight"): dims["weight"].round(0),
-                    i18n.t("audit.col.score"): dims["score"].round(0),
-                    i18n.t("audit.col.coverage"): [_pct_text(c, lang) for c in dims["coverage"]],
-                }
-            ),
-            i18n.t("audit.doc.tab_dimensions"),
-            decimals=0,
-        )
-        acc = self.account_scores()
-        acc = acc.loc[acc["agency_id"] == ag]
-        doc.table(
-            pd.DataFrame(
-                {
-                    i18n.t("audit.col.platform"): [
-                        i18n.t(f"audit.platform.{p}") for p in acc["platform"]
-                    ],
-                    i18n.t("audit.col.account"): "@" + acc["account"].astype(str),
-                    i18n.t("audit.col.score"): acc["score"].round(0),
-                    i18n.t("audit.col.coverage"): [_pct_text(c, lang) for c in acc["coverage"]],
-                }
-            ),
-            i18n.t("audit.doc.tab_accounts"),
-            decimals=0,
-        )
-        doc.heading(i18n.t("audit.doc.findings"), level=2)
-        fnd = self.findings(ag, lang)
-        if fnd.empty:
-            doc.paragraph(i18n.t("audit.doc.no_findings"))
-        else:
-            doc.table(
-                pd.DataFrame(
-                    {
-                        i18n.t("audit.col.item"): fnd["item_id"] + " " + fnd["item"],
-                        i18n.t("audit.col.finding"): fnd["finding"],
-                        i18n.t("audit.col.action"): fnd["action"],
-                    }
-                ),
-                i18n.t("audit.doc.tab_findings"),
-                max_rows=None,
-            )
-        un = self.unscored(ag, lang)
-        if len(un):
-            doc.heading(i18n.t("audit.doc.unscored"), level=2)
-            doc.paragraph(i18n.t("audit.doc.unscored_text"))
-            grouped = (
-                un.assign(
-                    scope=np.where(
-                        un["account"].notna(),
-                        "@" + un["account"].fillna(""),
-                        i18n.t("audit.scope.agency"),
-                    )
-                )
-                .groupby(["item_id", "item", "status", "needed"], sort=False)["scope"]
-                .agg(lambda s: ", ".join(s))
-                .reset_index()
-            )
-            doc.table(
-                pd.DataFrame(
-                    {
-                        i18n.t("audit.col.item"): grouped["item_id"] + " " + grouped["item"],
-                        i18n.t("audit.col.status"): grouped["status"],
-                        i18n.t("audit.col.scope"): grouped["scope"],
-                        i18n.t("audit.col.needed"): grouped["needed"],
-                    }
-                ),
-                i18n.t("audit.doc.tab_unscored"),
-                max_rows=None,
-            )
+        The layout is :func:`labkit.audit.document.for_leaders`.
+        """
+        return document.for_leaders(self, agency, lang)
 
     def _default_name(self, agency: str | None) -> str:
         who = agency or (self.agencies[0] if len(self.agencies) == 1 else "semua")
@@ -861,44 +673,8 @@ class AuditReport:
     # ---- notebook display -------------------------------------------------------------------------
 
     def _repr_html_(self) -> str:
-        lang = i18n.get_language()
-        parts = [
-            f"<p><b>{html.escape(i18n.t('audit.doc.title'))}</b> — {html.escape(self.as_of_text())}</p>"
-        ]
-        scores = self.agency_scores(lang)
-        counts = self.findings(lang=lang)["agency_id"].value_counts()
-        prin = self.principle_scores("agency")
-        for r in scores.itertuples():
-            parts.append(f"<h4>{html.escape(self.agency_name(r.agency_id))}</h4>")
-            parts.append(
-                "<p>"
-                + html.escape(
-                    i18n.t(
-                        "audit.summary.agency",
-                        agency=self.agency_name(r.agency_id),
-                        score="-" if pd.isna(r.score) else _num(r.score, 0, lang),
-                        coverage=_pct_text(r.coverage, lang),
-                        scored=int(r.items_scored),
-                        items=int(r.items),
-                        findings=int(counts.get(r.agency_id, 0)),
-                        cannot=int(r.rows_cannot),
-                        not_assessed=int(r.rows_not_assessed),
-                    )
-                )
-                + "</p>"
-            )
-            sub = prin.loc[prin["agency_id"] == r.agency_id]
-            cells = "".join(
-                f"<tr><td>{html.escape(p.capitalize())}</td><td style='text-align:right'>"
-                f"{'-' if pd.isna(s) else round(s)}</td><td style='text-align:right'>{_pct_text(c, lang)}</td></tr>"
-                for p, s, c in zip(sub["principle"], sub["score"], sub["coverage"], strict=True)
-            )
-            parts.append(
-                f"<table><tr><th>{html.escape(i18n.t('audit.col.principle'))}</th>"
-                f"<th>{html.escape(i18n.t('audit.col.score'))}</th>"
-                f"<th>{html.escape(i18n.t('audit.col.coverage'))}</th></tr>{cells}</table>"
-            )
-        return "".join(parts)
+        """The overview (:func:`labkit.audit.document.overview`) as the notebook shows it."""
+        return document.overview(self)._repr_html_()
 
 
 _PROBLEMS: dict[str, dict[int, str]] = {
@@ -912,31 +688,6 @@ _PROBLEMS: dict[str, dict[int, str]] = {
 }
 
 
-def _plain(v: Any) -> Any:
-    if isinstance(v, np.generic):
-        v = v.item()
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if v is pd.NA or v is pd.NaT:
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.isoformat()
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    if isinstance(v, list | tuple | np.ndarray):
-        return [_plain(x) for x in v]
-    return v
-
-
-def _safe_name(name: str) -> str:
-    import re
-
-    slug = re.sub(r"[^0-9A-Za-z_-]+", "_", str(name)).strip("_")
-    if not slug:
-        raise LabkitError("audit.bad_report_name", name=name)
-    return slug
-
-
 def _excel_ready(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:
@@ -946,7 +697,9 @@ def _excel_ready(df: pd.DataFrame) -> pd.DataFrame:
         elif s.dtype == object and s.map(lambda v: isinstance(v, list | dict)).any():
             out[col] = s.map(
                 lambda v: (
-                    json.dumps(_plain(v), ensure_ascii=False) if isinstance(v, list | dict) else v
+                    json.dumps(store.plain(v), ensure_ascii=False)
+                    if isinstance(v, list | dict)
+                    else v
                 )
             )
     return out
@@ -1000,8 +753,8 @@ class Comparison:
                     "audit.compare.overall",
                     lang=lang,
                     agency=r.label,
-                    before="-" if pd.isna(r.before) else _num(r.before, 0, lang),
-                    after="-" if pd.isna(r.after) else _num(r.after, 0, lang),
+                    before="-" if pd.isna(r.before) else num_text(r.before, 0, lang),
+                    after="-" if pd.isna(r.after) else num_text(r.after, 0, lang),
                     direction=i18n.t(f"audit.direction.{r.direction}", lang=lang),
                 )
             )
@@ -1094,7 +847,7 @@ def compare(before: AuditReport, after: AuditReport, lang: str | None = None) ->
     side(ib, ia, ["agency_id", "item_id"], "item", lambda r: inames.get(r.key, r.key))
     ab = before.items.loc[before.items["account"].notna()].assign(score=lambda d: 50 * d["points"])
     aa = after.items.loc[after.items["account"].notna()].assign(score=lambda d: 50 * d["points"])
-    side(ab, aa, [*engine.KEY, "item_id"], "account_item", lambda r: inames.get(r.key, r.key))
+    side(ab, aa, [*scoring.KEY, "item_id"], "account_item", lambda r: inames.get(r.key, r.key))
     table = pd.concat(frames, ignore_index=True)
     table["change"] = table["after"] - table["before"]
     table["direction"] = _direction(table["before"], table["after"])

@@ -48,6 +48,8 @@ class InventoryModel:
     def __init__(self, path: str = DRAFT_PATH, *, tz: str = "Asia/Jakarta") -> None:
         self.path = path
         self.tz = tz
+        # a save killed half-way leaves a temporary file beside the draft
+        workspace.clean_stale_temporaries(workspace.resolve(path).parent)
         saved = workspace.load_json(path, default={}) or {}
         self.agency: dict[str, str] = dict(saved.get("agency", {}))
         self.accounts: list[dict[str, str]] = [dict(r) for r in saved.get("accounts", [])]
@@ -137,6 +139,25 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _choice(widget: w.Widget, col: str, value: Any) -> str:
+    """``value`` as the field widget holds it (a list's value, found by value or label)."""
+    if isinstance(value, bool):
+        value = "ya" if value else "tidak"
+    text = _text(value)
+    if not isinstance(widget, w.Dropdown):
+        return text
+    options = [(str(label), str(v)) for label, v in widget.options]
+    for label, v in options:
+        if text == v or text.lower() in (v.lower(), label.lower()):
+            return v
+    raise LabkitError(
+        "inventory_form.bad_choice",
+        field=col,
+        value=text,
+        allowed=", ".join(v for _, v in options if v),
+    )
+
+
 def _same(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     def key(r: Mapping[str, str]) -> tuple[str, str]:
         return (r.get("platform", "").lower(), r.get("account", "").lstrip("@").lower())
@@ -144,8 +165,20 @@ def _same(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     return key(a) == key(b)
 
 
-class InventoryForm:
-    """ipywidgets view of an :class:`InventoryModel`.
+class InventoryForm(w.VBox):
+    """ipywidgets view of an :class:`InventoryModel` (an :class:`ipywidgets.VBox`).
+
+    What a lesson needs is a method, so no cell reaches into a sub-widget:
+    :meth:`set_agency` and :meth:`set_account` fill the fields as a trainee
+    typing would, :meth:`add_account` and :meth:`save` do what the *Simpan
+    akun* and *Simpan ke dataset* buttons do.
+
+    >>> formulir = InventoryForm(dataset="instansi_saya")                # doctest: +SKIP
+    >>> formulir.set_agency(name="Dinas Kominfo Kota Contoh")            # doctest: +SKIP
+    >>> formulir.set_account(platform="instagram", account="@humaskota",
+    ...                      bio="Akun resmi", verified="ya")            # doctest: +SKIP
+    >>> formulir.add_account()                                           # doctest: +SKIP
+    >>> formulir.save()                                                  # doctest: +SKIP
 
     Parameters
     ----------
@@ -163,11 +196,12 @@ class InventoryForm:
         The accounts added so far; picking one loads it for editing.
     status : ipywidgets.HTML
         The last message (saved, or what to fix).
-    widget : ipywidgets.VBox
-        The whole form.
+    widget : InventoryForm
+        The form itself (kept for older code: the form *is* the widget).
     """
 
     def __init__(self, model: InventoryModel | None = None, *, dataset: str = "instansi_saya"):
+        super().__init__()
         self.model = model or InventoryModel()
         self.dataset = dataset
         style = {"description_width": "160px"}
@@ -227,18 +261,96 @@ class InventoryForm:
         self.accounts_list.observe(self._on_pick, names="value")
 
         heading = "<h4 style='margin:4px 0'>{}</h4>"
-        self.widget = w.VBox(
-            [
-                w.HTML(heading.format(label("inventory_form.agency_heading"))),
-                *self.agency_fields.values(),
-                w.HTML(heading.format(label("inventory_form.account_heading"))),
-                *self.account_fields.values(),
-                w.HBox([self.add_button, self.clear_button]),
-                self.accounts_list,
-                w.HBox([self.remove_button, self.save_button]),
-                self.status,
-            ]
+        self.children = (
+            w.HTML(heading.format(label("inventory_form.agency_heading"))),
+            *self.agency_fields.values(),
+            w.HTML(heading.format(label("inventory_form.account_heading"))),
+            *self.account_fields.values(),
+            w.HBox([self.add_button, self.clear_button]),
+            self.accounts_list,
+            w.HBox([self.remove_button, self.save_button]),
+            self.status,
         )
+
+    @property
+    def widget(self) -> InventoryForm:
+        """The form itself (it is an ``ipywidgets.VBox``)."""
+        return self
+
+    # -- what a lesson calls -------------------------------------------------------
+
+    def set_agency(self, **fields: Any) -> None:
+        """Fill agency fields (``name=...``, ``short_name=...``, ``tz="WITA"``...) as typed.
+
+        Each value goes into its field widget, so the draft is autosaved as if a
+        trainee had typed it. Raises LabkitError for an unknown field or a value
+        a list does not offer (the message lists the fields or the choices).
+        """
+        self._set(self.agency_fields, fields)
+
+    def set_account(self, **fields: Any) -> None:
+        """Fill the account fields (``platform``, ``account``, ``display_name``, ``bio``,
+        ``link``, ``contact``, ``verified``, ``profile_type``...) as typed.
+
+        Lists take their value or their label (``verified="ya"`` or ``True``,
+        ``platform="Instagram"``); fields not named keep what they hold. Then call
+        :meth:`add_account`.
+        """
+        self._set(self.account_fields, fields)
+
+    def add_account(self) -> pd.Series:
+        """Add the account typed in the fields, as the *Simpan akun* button does.
+
+        Returns
+        -------
+        Series
+            The account's row of the canonical ``accounts`` table.
+
+        Raises
+        ------
+        LabkitError
+            The message the form shows (what to fix); nothing is added.
+        """
+        try:
+            platform, handle = self.model.add(self._values())
+        except LabkitError as err:
+            self._say(str(err), ok=False)
+            raise
+        self._refresh()
+        self._loading = True
+        try:
+            self._fill({})
+        finally:
+            self._loading = False
+        self._say(i18n.t("inventory_form.added", platform=platform, handle=handle), ok=True)
+        acc = self.model.tables()["accounts"]
+        pick = (acc["platform"].astype(str) == platform) & (acc["account"].astype(str) == handle)
+        return acc.loc[pick].iloc[0]
+
+    def save(self) -> Path:
+        """Save the inventory to the dataset, as the *Simpan ke dataset* button does.
+
+        Returns the dataset's folder; raises the LabkitError the form shows.
+        """
+        try:
+            folder = self.model.save_dataset(self.dataset)
+        except LabkitError as err:
+            self._say(str(err), ok=False)
+            raise
+        n = len(self.model.accounts)
+        self._say(i18n.t("inventory_form.saved", n=n, dataset=self.dataset, folder=folder), ok=True)
+        return folder
+
+    def _set(self, widgets: Mapping[str, w.Widget], fields: Mapping[str, Any]) -> None:
+        unknown = [k for k in fields if k not in widgets]
+        if unknown:
+            raise LabkitError(
+                "inventory_form.unknown_field",
+                field=", ".join(unknown),
+                known=", ".join(widgets),
+            )
+        for col, value in fields.items():
+            widgets[col].value = _choice(widgets[col], col, value)
 
     # -- building ---------------------------------------------------------------
 
@@ -268,11 +380,6 @@ class InventoryForm:
                 value = ""
             widget.value = value
 
-    def _ipython_display_(self) -> None:  # pragma: no cover - needs a front end
-        from IPython.display import display
-
-        display(self.widget)
-
     # -- events -----------------------------------------------------------------
 
     def _on_agency(self, col: str):
@@ -295,17 +402,9 @@ class InventoryForm:
 
     def _on_add(self, _button: w.Button | None = None) -> None:
         try:
-            platform, handle = self.model.add(self._values())
-        except LabkitError as err:
-            self._say(str(err), ok=False)
-            return
-        self._refresh()
-        self._loading = True
-        try:
-            self._fill({})
-        finally:
-            self._loading = False
-        self._say(i18n.t("inventory_form.added", platform=platform, handle=handle), ok=True)
+            self.add_account()
+        except LabkitError:
+            pass  # shown in the form's status line
 
     def _on_remove(self, _button: w.Button | None = None) -> None:
         index = self.accounts_list.index
@@ -323,12 +422,9 @@ class InventoryForm:
 
     def _on_save(self, _button: w.Button | None = None) -> None:
         try:
-            folder = self.model.save_dataset(self.dataset)
-        except LabkitError as err:
-            self._say(str(err), ok=False)
-            return
-        n = len(self.model.accounts)
-        self._say(i18n.t("inventory_form.saved", n=n, dataset=self.dataset, folder=folder), ok=True)
+            self.save()
+        except LabkitError:
+            pass  # shown in the form's status line
 
     def _on_pick(self, change: dict) -> None:
         index = self.accounts_list.index

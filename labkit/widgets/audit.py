@@ -1,18 +1,20 @@
-"""The audit checklist: manual items per account, with a live score and chart.
+"""The audit checklist view: manual items per account, with a live score and chart.
 
-A thin view over :mod:`labkit.audit.checklist` and
-:mod:`labkit.widgets.checklist`: one :class:`~labkit.widgets.checklist.ChecklistModel`
+A thin view (an :class:`ipywidgets.VBox`) over :mod:`labkit.audit.checklist`
+and :mod:`labkit.checklist`: one :class:`~labkit.checklist.ChecklistModel`
 per scope (the agency's own items, then each account), autosaved to the work
 folder as the trainee ticks, so the answers are there after a kernel restart.
 A drop-down chooses the scope; above it, the audit score (automatic items from
 the report plus the manual answers so far) and one bar per Permenpan RB
 83/2012 principle update with every tick.
 
+>>> from labkit import widgets
 >>> from labkit.audit import audit
->>> from labkit.audit.widget import AuditChecklist
 >>> report = audit(accounts, posts, comments, agency="AG05")     # doctest: +SKIP
->>> daftar = AuditChecklist(report)                              # doctest: +SKIP
+>>> daftar = widgets.audit_checklist(report)                     # doctest: +SKIP
 >>> daftar                                                       # doctest: +SKIP
+>>> daftar.model("AG05").set("GOV-01", state="partial", note="SOP draf")   # doctest: +SKIP
+>>> daftar.score                   # the score of the checklist shown      # doctest: +SKIP
 >>> report = daftar.report()       # the audit with the manual answers   # doctest: +SKIP
 
 Keyboard: every control is a standard widget in reading order (Tab moves on,
@@ -24,15 +26,27 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import ipywidgets as w
 import pandas as pd
 
 from labkit import i18n
 from labkit.audit import checklist as cl
-from labkit.audit.report import AuditReport, _pct_text
+from labkit.audit.report import AuditReport, ScopeScore
+from labkit.audit.text import pct_text
+from labkit.checklist import ChecklistModel
+from labkit.errors import LabkitError
+from labkit.widgets.checklist import ChecklistView
+
+__all__ = ["AuditChecklist", "audit_checklist"]
 
 
-class AuditChecklist:
-    """Checklist widget for the manual items of an audit.
+def audit_checklist(report: AuditReport, **kwargs: Any) -> AuditChecklist:
+    """The checklist view of ``report``'s manual items (see :class:`AuditChecklist`)."""
+    return AuditChecklist(report, **kwargs)
+
+
+class AuditChecklist(w.VBox):
+    """Checklist view for the manual items of an audit (an :class:`ipywidgets.VBox`).
 
     Parameters
     ----------
@@ -46,6 +60,8 @@ class AuditChecklist:
 
     Attributes
     ----------
+    score : ScopeScore
+        The audit score of the scope shown, with its coverage (property).
     models : dict
         Scope name -> ChecklistModel (the saved answers).
     scope : ipywidgets.Dropdown
@@ -54,15 +70,17 @@ class AuditChecklist:
         The audit score of the scope shown, with its coverage.
     bars : dict
         Principle -> ipywidgets.FloatProgress (0-100), the per-principle chart.
-    widget : ipywidgets.VBox
-        The whole view.
+    widget : AuditChecklist
+        The view itself (kept for older code: the view *is* the widget).
+
+    Methods a lesson uses: :meth:`model` (the answers of one account or of the
+    agency), :attr:`score`, :meth:`report` (the audit with the answers so far).
     """
 
     def __init__(
         self, report: AuditReport, *, agency: str | None = None, control: str = "toggle"
     ) -> None:
-        import ipywidgets as w
-
+        super().__init__()
         self.base = report
         accounts = report.accounts
         if agency is not None:
@@ -130,15 +148,13 @@ class AuditChecklist:
         self.export_button.on_click(self._on_export)
         self.status = w.HTML()
         self.holder = w.VBox()
-        self.widget = w.VBox(
-            [
-                self.scope,
-                self.score_label,
-                *rows,
-                self.note,
-                w.HBox([self.export_button, self.status]),
-                self.holder,
-            ]
+        self.children = (
+            self.scope,
+            self.score_label,
+            *rows,
+            self.note,
+            w.HBox([self.export_button, self.status]),
+            self.holder,
         )
         for model in self.models.values():
             model.observe(self._on_change)
@@ -157,16 +173,41 @@ class AuditChecklist:
             self._report = self.base.with_checklist(self.answers())
         return self._report
 
-    def model(self, agency_id: str, platform: str | None = None, account: str | None = None):
-        """The ChecklistModel of an account (or of the agency's own items)."""
+    def model(
+        self, agency_id: str, platform: str | None = None, account: str | None = None
+    ) -> ChecklistModel:
+        """The ChecklistModel of an account (or, with only ``agency_id``, of the agency's own items).
+
+        Setting an answer there (``.set(item_id, state=..., note=...)``) saves it and
+        updates the view, as a click would.
+        """
         return self.models[cl.scope_name(agency_id, platform, account)]
+
+    @property
+    def score(self) -> ScopeScore | None:
+        """The audit score of the scope shown (automatic items + manual answers so far).
+
+        Shows as one line in a notebook; ``.value`` is 0-100 (None when nothing is
+        scored), ``.coverage`` the share of the rubric's weight scored,
+        ``.text()`` the line. None when the report has no scope to show.
+        """
+        sc = self._scopes.loc[self._scopes["name"] == self.scope.value]
+        if sc.empty:
+            return None
+        sc = sc.iloc[0]
+        if sc["level"] == "agency":
+            return self.report().scope_score(sc["agency_id"])
+        return self.report().scope_score(sc["agency_id"], sc["platform"], sc["account"])
+
+    @property
+    def widget(self) -> AuditChecklist:
+        """The view itself (it is an ``ipywidgets.VBox``)."""
+        return self
 
     # ---- view ----------------------------------------------------------------------------
 
     def view(self, name: str | None = None):
         """The ChecklistView of scope ``name`` (default: the one shown)."""
-        from labkit.widgets.checklist import ChecklistView
-
         name = name or self.scope.value
         if name not in self._views:
             self._views[name] = ChecklistView(self.models[name], control=self.control)
@@ -183,8 +224,6 @@ class AuditChecklist:
         return [report.to_docx(agency=agency), report.to_xlsx(), report.to_html(agency=agency)]
 
     def _on_export(self, _button: Any = None) -> None:
-        from labkit.errors import LabkitError
-
         try:
             paths = self.export()
         except LabkitError as exc:
@@ -203,56 +242,21 @@ class AuditChecklist:
         self._refresh()
 
     def _refresh(self) -> None:
-        report = self.report()
-        sc = self._scopes.loc[self._scopes["name"] == self.scope.value]
-        if sc.empty:
+        score = self.score
+        if score is None:
             return
-        sc = sc.iloc[0]
         lang = i18n.get_language()
-        if sc["level"] == "agency":
-            overall = report.agency_scores()
-            row = overall.loc[overall["agency_id"] == sc["agency_id"]]
-            prin = report.principle_scores("agency")
-            prin = prin.loc[prin["agency_id"] == sc["agency_id"]]
-            who = report.agency_name(sc["agency_id"])
-        else:
-            overall = report.account_scores()
-            row = overall.loc[
-                (overall["platform"] == sc["platform"]) & (overall["account"] == sc["account"])
-            ]
-            prin = report.principle_scores("account")
-            prin = prin.loc[
-                (prin["platform"] == sc["platform"]) & (prin["account"] == sc["account"])
-            ]
-            who = f"@{sc['account']}"
-        r = row.iloc[0]
-        score = "-" if pd.isna(r["score"]) else f"{r['score']:.0f}"
-        self.score_label.value = (
-            "<b>"
-            + html.escape(
-                i18n.t(
-                    "audit.widget.score",
-                    who=who,
-                    score=score,
-                    coverage=_pct_text(r["coverage"], lang),
-                    scored=int(r["items_scored"]),
-                    items=int(r["items"]),
-                )
-            )
-            + "</b>"
-        )
-        by = prin.set_index("principle")
+        self.score_label.value = "<b>" + html.escape(score.text(lang)) + "</b>"
         for p, bar in self.bars.items():
-            value = by["score"].get(p) if p in by.index else None
-            cov = by["coverage"].get(p) if p in by.index else None
-            if value is None or pd.isna(value):
+            value, cov = score.by_principle.get(p, (None, None))
+            if value is None:
                 bar.value = 0.0
                 bar.bar_style = ""
                 self.bar_labels[p].value = "-"
             else:
                 bar.value = float(value)
                 bar.bar_style = "success" if value >= 75 else "warning" if value >= 50 else "danger"
-                self.bar_labels[p].value = html.escape(f"{value:.0f} ({_pct_text(cov, lang)})")
+                self.bar_labels[p].value = html.escape(f"{value:.0f} ({pct_text(cov, lang)})")
 
     @property
     def principle_values(self) -> dict[str, float | None]:
@@ -268,9 +272,6 @@ class AuditChecklist:
             model.unobserve(self._on_change)
         for view in self._views.values():
             view.close()
-        self.widget.close()
-
-    def _ipython_display_(self) -> None:  # pragma: no cover - needs a front end
-        from IPython.display import display
-
-        display(self.widget)
+        for child in self.children:
+            child.close()
+        super().close()
