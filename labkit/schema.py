@@ -32,6 +32,8 @@ from labkit.errors import SchemaError
 PLATFORMS = ("facebook", "instagram", "x", "tiktok", "youtube")
 CONTENT_TYPES = ("image", "carousel", "video", "short_video", "link", "text", "live")
 TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+#: UTC offset in hours of each zone (Indonesia has no daylight saving).
+TZ_OFFSET_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
 AGENCY_KINDS = (
     "kementerian_unit",
     "kanwil",

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 import numpy as np
 import pandas as pd
 
+from labkit import schema
 from labkit.errors import LabkitError
 
 #: The metrics summed into ``engagements`` (only those a platform reports).
@@ -37,7 +38,7 @@ METRICS = (
     "views",
 )
 #: UTC offset (hours) of Indonesia's three time zones (no daylight saving).
-TZ_OFFSET = {"WIB": 7, "WITA": 8, "WIT": 9}
+TZ_OFFSET = schema.TZ_OFFSET_HOURS
 DEFAULT_TZ = "WIB"
 
 #: Which error is raised for which bad argument (documentation and tests).

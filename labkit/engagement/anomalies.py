@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from labkit import i18n
+from labkit import charts, i18n
 from labkit.engagement._common import key_of, require
 from labkit.engagement.rates import engagement_values, local_day_number
 
@@ -13,14 +13,8 @@ VERDICTS = ("bought", "organic")
 
 
 def _num(x: float, digits: int = 0) -> str:
-    """A number as the trainee reads it (id: 1.234,5; en: 1,234.5).
-
-    Kept minimal here; the lab's chart/number style module formats everything else.
-    """
-    text = f"{x:,.{digits}f}"
-    if i18n.get_language() == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    """A number as the trainee reads it (id: 1.234,5; en: 1,234.5), in the lab's one style."""
+    return charts.format_number(x, digits)
 
 
 def _daily_engagement(posts: pd.DataFrame, accounts: pd.DataFrame | None) -> pd.DataFrame:

@@ -18,6 +18,16 @@ DAYS_FILE = Path(__file__).with_name("days.yaml")
 KINDS = ("on", "around", "ordinary")
 
 
+def commemoration_days() -> dict[str, str]:
+    """Commemoration days agencies greet that are not public holidays: ``{"MM-DD": name}``.
+
+    The one list of these days in the lab (``days.yaml``); the universe generator
+    dates them for its own period from here.
+    """
+    with open(DAYS_FILE, encoding="utf-8") as f:
+        return dict(yaml.safe_load(f)["days"])
+
+
 def special_days(years) -> pd.DataFrame:
     """National and religious days of ``years``: public holidays plus commemoration days.
 
@@ -28,8 +38,7 @@ def special_days(years) -> pd.DataFrame:
     cal = holidays.Indonesia(years=years, language="id")
     for d, name in cal.items():
         rows.append((pd.Timestamp(d), name, True))
-    with open(DAYS_FILE, encoding="utf-8") as f:
-        extra = yaml.safe_load(f)["days"]
+    extra = commemoration_days()
     for y in years:
         for md, name in extra.items():
             rows.append((pd.Timestamp(f"{y}-{md}"), name, False))

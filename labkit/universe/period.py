@@ -8,6 +8,9 @@ import holidays
 import numpy as np
 import pandas as pd
 
+from labkit import schema
+from labkit.engagement.momentum import commemoration_days
+
 #: First and last local day of the data period (inclusive).
 START_DAY = pd.Timestamp("2025-10-01")
 END_DAY = pd.Timestamp("2026-09-30")
@@ -16,25 +19,8 @@ START = pd.Timestamp("2025-10-01 00:00", tz="Asia/Jakarta").tz_convert("UTC")
 END = pd.Timestamp("2026-10-01 00:00", tz="Asia/Jakarta").tz_convert("UTC")
 
 #: UTC offset (hours) of each Indonesian time zone (no daylight saving).
-TZ_OFFSET = {"WIB": 7, "WITA": 8, "WIT": 9}
+TZ_OFFSET = schema.TZ_OFFSET_HOURS
 
-# Observances that are not public holidays but that agencies greet on their accounts.
-_OBSERVANCES = {
-    "2025-10-01": "Hari Kesaktian Pancasila",
-    "2025-10-02": "Hari Batik Nasional",
-    "2025-10-22": "Hari Santri Nasional",
-    "2025-10-28": "Hari Sumpah Pemuda",
-    "2025-11-10": "Hari Pahlawan",
-    "2025-11-12": "Hari Kesehatan Nasional",
-    "2025-11-25": "Hari Guru Nasional",
-    "2025-12-03": "Hari Disabilitas Internasional",
-    "2025-12-22": "Hari Ibu",
-    "2026-04-21": "Hari Kartini",
-    "2026-05-02": "Hari Pendidikan Nasional",
-    "2026-05-20": "Hari Kebangkitan Nasional",
-    "2026-06-29": "Hari Keluarga Nasional",
-    "2026-07-23": "Hari Anak Nasional",
-}
 # Public holidays renamed the way agencies write greetings.
 _GREETING = {
     "Tahun Baru Masehi": "Tahun Baru 2026",
@@ -69,7 +55,12 @@ def public_holidays() -> dict[pd.Timestamp, str]:
 @lru_cache(maxsize=1)
 def observances() -> dict[pd.Timestamp, str]:
     """Days agencies greet (public holidays and national days), with the greeting name."""
-    out = {pd.Timestamp(d): name for d, name in _OBSERVANCES.items()}
+    out = {}
+    for md, name in commemoration_days().items():  # one list: labkit/engagement/days.yaml
+        for year in range(START_DAY.year, END_DAY.year + 1):
+            day = pd.Timestamp(f"{year}-{md}")
+            if START_DAY <= day <= END_DAY:
+                out[day] = name
     for d, name in public_holidays().items():
         if name.startswith("Hari kedua"):
             continue
