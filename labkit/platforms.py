@@ -167,14 +167,43 @@ def over_limit_at(text: str, platform: str, field: str = "post") -> int | None:
         return None
     if lim.counting != "weighted_x":
         return lim.limit
-    lo, hi = 0, len(text)  # smallest prefix that is over the limit
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x_weighted_length(text[: mid + 1]) > lim.limit:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    return _x_over_at(text, lim.limit)
+
+
+def _x_over_at(text: str, limit: int) -> int:
+    """Index of the first character (or URL/emoji) that takes ``text`` over ``limit``, in one pass."""
+    total = 0
+    pos = 0
+    for m in _URL.finditer(text):
+        at, total = _plain_over_at(text, pos, m.start(), total, limit)
+        if at is not None:
+            return at
+        total += X_URL_WEIGHT
+        if total > limit:
+            return m.start()
+        pos = m.end()
+    at, total = _plain_over_at(text, pos, len(text), total, limit)
+    return len(text) if at is None else at
+
+
+def _plain_over_at(
+    text: str, start: int, end: int, total: int, limit: int
+) -> tuple[int | None, int]:
+    pos = start
+    for m in _EMOJI.finditer(text, start, end):
+        for i in range(pos, m.start()):
+            total += _x_weight(text[i])
+            if total > limit:
+                return i, total
+        total += X_EMOJI_WEIGHT
+        if total > limit:
+            return m.start(), total
+        pos = m.end()
+    for i in range(pos, end):
+        total += _x_weight(text[i])
+        if total > limit:
+            return i, total
+    return None, total
 
 
 i18n.register(

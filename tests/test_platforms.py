@@ -67,3 +67,23 @@ def test_unknown_platform_lists_valid():
     assert "instagram" in str(err.value) and "myspace" in str(err.value)
     with pytest.raises(LabkitError):
         platforms.limit("x", "caption_long")
+
+
+def test_over_limit_at_matches_the_smallest_prefix_over_the_limit():
+    import random
+
+    rng = random.Random(1)
+    pieces = ["a", "é", "中", "😀", "👍🏽", " https://contoh.go.id/x ", "\u200b", "ሀ", " "]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(100, 300)))
+        at = platforms.over_limit_at(text, "x")
+        if platforms.x_weighted_length(text) <= 280:
+            assert at is None
+            continue
+        assert platforms.x_weighted_length(text[:at]) <= 280 < platforms.x_weighted_length(
+            text[: at + 1]
+        ) or (
+            platforms.x_weighted_length(text[:at]) <= 280
+            and platforms.x_weighted_length(text[: at + 25])
+            > 280  # a URL or emoji starting at `at`
+        )
