@@ -22,7 +22,6 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from labkit import i18n
 from labkit.errors import LabkitError
 
 #: twitter-text config v3: ``ranges`` of weight 100; every other code point weighs 200 (scale 100).
@@ -204,17 +203,3 @@ def _plain_over_at(
         if total > limit:
             return i, total
     return None, total
-
-
-i18n.register(
-    {
-        "platforms.unknown": {
-            "id": "Platform '{platform}' tidak dikenal. Pilih salah satu: {valid}.",
-            "en": "Unknown platform '{platform}'. Choose one of: {valid}.",
-        },
-        "platforms.unknown_field": {
-            "id": "Kolom '{field}' tidak ada untuk platform {platform}. Pilih salah satu: {valid}.",
-            "en": "Field '{field}' does not exist on {platform}. Choose one of: {valid}.",
-        },
-    }
-)

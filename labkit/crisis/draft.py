@@ -266,25 +266,3 @@ class Draft:
             if para.strip():
                 doc.paragraph(para)
         return doc.to_docx(path or f"{self.name}.docx")
-
-
-i18n.register(
-    {
-        "crisis.bad_draft_name": {
-            "id": "Nama draf '{name}' tidak dapat dipakai. Gunakan huruf, angka, '-' atau '_'.",
-            "en": "The draft name '{name}' cannot be used. Use letters, digits, '-' or '_'.",
-        },
-        "crisis.no_version": {
-            "id": "Versi {number} tidak ada. Versi yang tersimpan: {valid}.",
-            "en": "There is no version {number}. Saved versions: {valid}.",
-        },
-        "crisis.export_too_long": {
-            "id": "Teks terlalu panjang untuk {platform}: {count} dari batas {limit} karakter. Perpendek dulu sebelum mengekspor.",
-            "en": "The text is too long for {platform}: {count} of {limit} characters. Shorten it before exporting.",
-        },
-        "crisis.draft.pause": {"id": "otomatis (jeda mengetik)", "en": "automatic (typing pause)"},
-        "crisis.draft.manual": {"id": "disimpan manual", "en": "saved by hand"},
-        "crisis.draft.before_restore": {"id": "sebelum pemulihan", "en": "before restore"},
-        "crisis.draft.docx_title": {"id": "Draf pernyataan", "en": "Draft statement"},
-    }
-)

@@ -52,17 +52,3 @@ def render(name: str, fields: Mapping[str, object], *, lang: str | None = None) 
     text = spec.get(lang) or spec["id"]
     values = {f: str(fields[f]).strip() for f in spec["fields"]}
     return text.format(**values).strip()
-
-
-i18n.register(
-    {
-        "crisis.unknown_template": {
-            "id": "Templat '{name}' tidak dikenal. Pilih salah satu: {valid}.",
-            "en": "Unknown template '{name}'. Choose one of: {valid}.",
-        },
-        "crisis.missing_fields": {
-            "id": "Templat '{name}' belum lengkap. Isi kolom: {fields}.",
-            "en": "Template '{name}' is incomplete. Fill in: {fields}.",
-        },
-    }
-)
