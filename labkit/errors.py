@@ -114,13 +114,18 @@ def _short_traceback(shell, etype, value, tb, tb_offset=None):
     return stb
 
 
-def install_notebook_handler() -> bool:
-    """Show LabkitErrors as a short message in IPython; return True if installed."""
+def ipython_shell() -> Any | None:
+    """The running IPython shell, or None outside IPython (plain Python, tests)."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover
-        return False
-    shell = get_ipython()
+        return None
+    return get_ipython()
+
+
+def install_notebook_handler() -> bool:
+    """Show LabkitErrors as a short message in IPython; return True if installed."""
+    shell = ipython_shell()
     if shell is None:
         return False
     shell.set_custom_exc((LabkitError,), _short_traceback)

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from labkit import i18n
+from labkit import errors, i18n
 from labkit.schema import PLATFORMS, TIMEZONES
 
 _NAME_IN_MESSAGE = re.compile(r"name '([^']+)' is not defined")
@@ -168,11 +168,7 @@ def _after_cell(shell: Any, result: Any) -> None:
 
 def install_in_ipython() -> bool:
     """Install in the running IPython shell; return False outside IPython."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return False
-    shell = get_ipython()
+    shell = errors.ipython_shell()
     if shell is None:
         return False
     install(shell)

@@ -364,14 +364,16 @@ def blank_to_null(arr: pa.Array) -> pa.Array:
     return pc.if_else(blank, None, s)
 
 
-def _first(mask: pa.Array) -> int | None:
+def first_true(mask: pa.Array) -> int | None:
+    """Index of the first true value of a boolean Arrow array (nulls count as false)."""
     mask = pc.fill_null(mask, False)
     if not pc.any(mask).as_py():
         return None
     return int(pc.index(mask, True).as_py())
 
 
-def _count_true(mask: pa.Array) -> int:
+def count_true(mask: pa.Array) -> int:
+    """How many values of a boolean Arrow array are true (nulls count as false)."""
     return int(pc.sum(pc.fill_null(mask, False)).as_py() or 0)
 
 
@@ -391,18 +393,18 @@ def _counts_slow(arr: pa.Array, signed: bool) -> pa.Array:
     if not signed:
         bad = pc.or_(bad, negative)
     bad = pc.and_(pc.is_valid(s), bad)
-    i = _first(bad)
+    i = first_true(bad)
     if i is not None:
         fix = "values.fix_negative_count" if negative[i].as_py() else "values.fix_count"
-        raise ValueParseError(fix, s[i].as_py(), index=i, n=_count_true(bad))
+        raise ValueParseError(fix, s[i].as_py(), index=i, n=count_true(bad))
     # Excel's zeros first, then the separators, as in parse_count
     x = pc.replace_substring_regex(pc.if_else(plain, body, None), _EXCEL_ZEROS_RE, "")
     x = pc.replace_substring_regex(x, _SEPARATORS_RE, "")
     too_long = pc.greater(pc.utf8_length(x), MAX_COUNT_DIGITS)
-    i = _first(too_long)
+    i = first_true(too_long)
     if i is not None:
         raise ValueParseError(
-            "values.fix_count_too_large", s[i].as_py(), index=i, n=_count_true(too_long)
+            "values.fix_count_too_large", s[i].as_py(), index=i, n=count_true(too_long)
         )
     out = pc.cast(x, pa.int64())
     if pc.any(suffixed).as_py():

@@ -31,6 +31,7 @@ import pyarrow.compute as pc
 
 from labkit import errors, values
 from labkit.errors import ExportReadError
+from labkit.values import count_true, first_true
 
 ArrayLike = pa.Array | pa.ChunkedArray
 
@@ -55,21 +56,9 @@ def _array(values: ArrayLike) -> pa.Array:
     return values
 
 
-def _first(mask: pa.Array) -> int | None:
-    """Index of the first true value of a boolean array (nulls count as false)."""
-    mask = pc.fill_null(mask, False)
-    if not pc.any(mask).as_py():
-        return None
-    return int(pc.index(mask, True).as_py())
-
-
-def _count_true(mask: pa.Array) -> int:
-    return int(pc.sum(pc.fill_null(mask, False)).as_py() or 0)
-
-
 def _raise_first(mask: pa.Array, key: str, where: Where, values: ArrayLike) -> None:
     """Raise ``key`` naming the first row where ``mask`` is true (and how many are); else nothing."""
-    i = _first(mask)
+    i = first_true(mask)
     if i is not None:
         raise ExportReadError(
             key,
@@ -77,7 +66,7 @@ def _raise_first(mask: pa.Array, key: str, where: Where, values: ArrayLike) -> N
             row=where.row(i),
             column=where.column,
             value=_short(_array(values)[i].as_py()),
-            n=_count_true(mask),
+            n=count_true(mask),
         )
 
 
@@ -459,7 +448,7 @@ def _parse_general(arr, where, tz, monthfirst_default, dayfirst, excel_hint, dat
         else:
             a_day = pc.fill_null(pc.greater(a, 12), False)
             b_day = pc.fill_null(pc.greater(b, 12), False)
-            ia, ib = _first(a_day), _first(b_day)
+            ia, ib = first_true(a_day), first_true(b_day)
             if ia is not None and ib is not None:
                 raise ExportReadError(
                     "ingest.mixed_date_order",
@@ -476,7 +465,7 @@ def _parse_general(arr, where, tz, monthfirst_default, dayfirst, excel_hint, dat
                 order_first, result.order = False, ORDER_DATA
             elif excel_hint:
                 order_first, result.order = True, ORDER_ASSUMED
-                i = _first(pc.is_valid(num))
+                i = first_true(pc.is_valid(num))
                 errors.warn(
                     "ingest.dayfirst_assumed",
                     stacklevel=4,
@@ -495,7 +484,7 @@ def _parse_general(arr, where, tz, monthfirst_default, dayfirst, excel_hint, dat
     _raise_first(pc.and_(pc.is_valid(arr), pc.invert(matched)), "ingest.bad_date", where, arr)
     # year missing (TikTok "August 31")
     no_year = pc.and_(pc.is_valid(arr), pc.is_null(y))
-    result.missing_year = _count_true(no_year)
+    result.missing_year = count_true(no_year)
     if result.missing_year:
         if year is None:
             _raise_first(no_year, "ingest.bad_date", where, arr)
@@ -527,7 +516,7 @@ def _parse_general(arr, where, tz, monthfirst_default, dayfirst, excel_hint, dat
     same = pc.and_(pc.equal(pc.day(parsed), d), pc.equal(pc.month(parsed), m))
     impossible = pc.and_(pc.is_valid(arr), pc.invert(pc.fill_null(same, False)))
     _raise_first(impossible, "ingest.bad_date", where, arr)
-    result.with_offset = _count_true(pc.is_valid(off))
+    result.with_offset = count_true(pc.is_valid(off))
     result.values = _finish(parsed, off if result.with_offset else None, tz, dates)
     return result
 
