@@ -81,6 +81,71 @@ def _fill_account(
     return table[table["account"].notna()], note
 
 
+def followers_from_gains(
+    table: pd.DataFrame,
+    platform: str,
+    posts: pd.DataFrame | None,
+    known: pd.DataFrame | None,
+) -> tuple[pd.DataFrame | None, str]:
+    """Daily follower counts added back from daily gains and a known total.
+
+    A daily file of new follows (Meta "Facebook follows", X "New follows")
+    gives no count by itself. When the account inventory (``known``) gives the
+    account's follower total, that total is taken as the count at the end of
+    the file's last day, and each earlier day's count is the total minus the net
+    gains after it (follows minus unfollows where the file reports unfollows).
+
+    Returns
+    -------
+    (followers rows or None, the note for the import report)
+        None, with the note that the file holds gains only, when no account of
+        the file has a known total.
+    """
+    cols = ["platform", "account", "date", "follows"]
+    if "unfollows" in table.columns:
+        cols.append("unfollows")
+    t, note = _fill_account(table[cols], platform, posts, known)
+    totals = {}
+    if known is not None and len(known) and "followers" in known.columns:
+        kn = known.dropna(subset=["followers"])
+        totals = {
+            (str(p), str(a)): int(f)
+            for p, a, f in kn[["platform", "account", "followers"]].itertuples(index=False)
+        }
+    rows = []
+    used = []
+    for (plat, account), g in t.dropna(subset=["account"]).groupby(
+        ["platform", "account"], sort=False
+    ):
+        total = totals.get((str(plat), str(account)))
+        if total is None:
+            continue
+        g = g.sort_values("date")
+        net = g["follows"].astype("Float64").fillna(0)
+        if "unfollows" in g.columns:
+            net = net - g["unfollows"].astype("Float64").fillna(0)
+        after = net[::-1].cumsum()[::-1].shift(-1, fill_value=0)
+        rows.append(g[["platform", "account", "date"]].assign(followers=(total - after).round()))
+        used.append((str(account), total, g["date"].max()))
+    if not rows:
+        return None, note or i18n.t("owndata.note_gains_only", platform=platform)
+    account, total, last = used[0]
+    key = (
+        "owndata.note_gains_rebuilt"
+        if "unfollows" in cols
+        else "owndata.note_gains_rebuilt_no_unfollows"
+    )
+    text = i18n.t(
+        key,
+        platform=platform,
+        accounts=", ".join(f"@{a}" for a, _, _ in used),
+        total=f"{total:,}".replace(",", "."),
+        account=account,
+        day=pd.Timestamp(last).strftime("%Y-%m-%d"),
+    )
+    return pd.concat(rows, ignore_index=True), text if not note else f"{note}; {text}"
+
+
 def followers_from_daily(
     daily: dict[str, pd.DataFrame],
     posts: pd.DataFrame | None,
@@ -88,10 +153,12 @@ def followers_from_daily(
 ) -> tuple[pd.DataFrame | None, list[str]]:
     """The canonical ``followers`` table from the readers' daily tables.
 
-    Only files that give follower *counts* (TikTok FollowerHistory) become
-    followers; daily *gains* (Meta "follows", X "New follows") cannot give a
-    count and are reported, not guessed (they are kept in ``account_daily``,
-    see :func:`daily_metrics`). A daily file without an account gets the
+    Files that give follower *counts* (TikTok FollowerHistory) become
+    followers. Daily *gains* (Meta "follows", X "New follows") become counts only
+    when the account inventory gives the account's total, added back day by day
+    (:func:`followers_from_gains`; the import report says so); otherwise they are
+    reported, not guessed. Gains are kept in ``account_daily`` either way (see
+    :func:`daily_metrics`). A daily file without an account gets the
     platform's only account, if there is exactly one.
 
     Returns
@@ -106,7 +173,10 @@ def followers_from_daily(
         platform = _daily_platform(kind, table)
         if "followers" not in table.columns:
             if "follows" in table.columns:
-                notes.append(i18n.t("owndata.note_gains_only", platform=platform))
+                built, note = followers_from_gains(table, platform, posts, known)
+                notes.append(note)
+                if built is not None:
+                    parts.append(built)
             continue
         t, note = _fill_account(
             table[["platform", "account", "date", "followers"]], platform, posts, known
