@@ -264,6 +264,20 @@ class DashboardView:
             }
         )
 
+    def terms(self) -> pd.DataFrame:
+        """The glossary entries of the terms this view shows (``term, definition``).
+
+        The metric, the denominator, the median and its interval, ``n`` and the
+        low-n mark, each with its one definition from :mod:`labkit.engagement`.
+        """
+        metric = self.filters["metric"]
+        den = self.filters["denominator"]
+        rate = "engagement_rate" if den != "none" else None
+        denominator = "followers_at_posting" if den == "followers" else den
+        return engagement.glossary_terms(
+            metric, rate, denominator, "median", "confidence_interval", "n", "low_n"
+        )
+
     def export_png(self, name: str | None = None) -> charts.SavedChart:
         """Save the chart as PNG and SVG in ``<work dir>/exports/grafik/``."""
         return charts.save(self.figure(), name or self.file_stem())
@@ -282,6 +296,7 @@ class DashboardView:
         sheets = {
             i18n.t("dashboard.sheet_table"): table,
             i18n.t("dashboard.sheet_filters"): filters,
+            i18n.t("dashboard.sheet_terms"): self.terms()[["term", "definition"]],
         }
         return export.write_xlsx(sheets, path or f"{self.file_stem()}.xlsx")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 
 import numpy as np
@@ -310,7 +311,8 @@ def test_exports_of_the_current_view(tables, base_model):
     path = dash.export_xlsx()
     assert path.parent == workspace.work_dir() / "exports" and path.suffix == ".xlsx"
     wb = openpyxl.load_workbook(path)
-    table, filters = wb.worksheets
+    table, filters, terms = wb.worksheets
+    assert [c.value for c in terms[1]] == ["term", "definition"] and terms.max_row > 3
     header = [c.value for c in table[1]]
     assert header[:2] == ["group", "median_engagements_per_none"] and "n" in header
     cells = [c.value for c in table["A"]]
@@ -319,3 +321,28 @@ def test_exports_of_the_current_view(tables, base_model):
     assert {r[0].value: r[1].value for r in filters.iter_rows(min_row=2)}["metric"] == "engagements"
     n_col = header.index("n")
     assert sum(r[n_col].value for r in table.iter_rows(min_row=2)) == dash.view.n
+
+
+def test_every_term_shown_links_to_its_one_definition(tables, base_model):
+    from labkit import engagement
+    from labkit.widgets.dashboard import Dashboard
+
+    view = _model(base_model, denominator="reach").view
+    terms = view.terms()
+    assert list(terms["id"]) == [
+        "engagements", "engagement_rate", "reach", "median", "confidence_interval", "n", "low_n",
+    ]  # fmt: skip
+    assert (
+        terms.set_index("id").loc["reach", "definition"]
+        == engagement.GLOSSARY["reach"]["definition"]["id"]
+    )
+    dash = Dashboard(_model(base_model, denominator="followers"))
+    assert "followers_at_posting" in list(dash.view.terms()["id"])
+    shown = dash._table.value
+    for definition in dash.view.terms()["definition"]:
+        assert html.escape(definition) in shown
+    summary = engagement.summary(tables["posts"].head(200), "platform", accounts=tables["accounts"])
+    assert summary.attrs["glossary"][:2] == ["engagement_rate", "followers_at_posting"]
+    assert set(engagement.glossary_terms(*summary.attrs["glossary"])["id"]) <= set(
+        engagement.GLOSSARY
+    )

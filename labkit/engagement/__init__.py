@@ -37,7 +37,7 @@ from labkit.engagement.compare import (
     ranking_flip,
     sector_figures,
 )
-from labkit.engagement.glossary import GLOSSARY, glossary
+from labkit.engagement.glossary import GLOSSARY, glossary, glossary_terms
 from labkit.engagement.momentum import momentum, special_days
 from labkit.engagement.rates import (
     amplification_rate,
@@ -87,6 +87,7 @@ __all__ = [
     "follower_tier",
     "followers_at_posting",
     "glossary",
+    "glossary_terms",
     "load_rules",
     "local_time",
     "metric_values",

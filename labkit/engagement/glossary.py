@@ -205,3 +205,24 @@ def glossary(term: str | None = None, *, lang: str | None = None) -> pd.DataFram
             for k, v in GLOSSARY.items()
         ]
     )
+
+
+def glossary_terms(*terms: str | None, lang: str | None = None) -> pd.DataFrame:
+    """The glossary rows of ``terms`` (unknown or missing ones skipped), in order.
+
+    What a chart or table shows beside itself so that each term it uses links to
+    its one definition (``term, definition``).
+    """
+    lang = lang or i18n.get_language()
+    wanted = [t for t in dict.fromkeys(terms) if t in GLOSSARY]
+    return pd.DataFrame(
+        [
+            {
+                "id": t,
+                "term": GLOSSARY[t]["term"][lang],
+                "definition": GLOSSARY[t]["definition"][lang],
+            }
+            for t in wanted
+        ],
+        columns=["id", "term", "definition"],
+    )

@@ -189,6 +189,16 @@ def summary(
         min_n=min_n,
         level=level,
         by=keys,
+        glossary=[
+            metric,
+            ("followers_at_posting" if denominator == "followers" else denominator)
+            if metric == "engagement_rate"
+            else None,
+            "median",
+            "confidence_interval",
+            "n",
+            "low_n",
+        ],
     )
     return out
 

@@ -213,8 +213,14 @@ def _table_html(view: DashboardView) -> str:
         cells = "".join(f"<td>{html.escape(str(v))}</td>" for v in values)
         rows.append(f'<tr class="{"low-n" if low else "ok"}"{style}>{cells}</tr>')
     caption = html.escape(view.title)
+    terms = "".join(
+        f"<li><b>{html.escape(t)}</b>: {html.escape(d)}</li>"
+        for t, d in view.terms()[["term", "definition"]].itertuples(index=False)
+    )
     return (
         '<div style="max-height:320px;overflow:auto"><table class="labkit-dashboard">'
         f"<caption>{caption}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f'<details class="labkit-terms"><summary>{html.escape(i18n.t("dashboard.terms"))}</summary>'
+        f"<ul>{terms}</ul></details>"
     )
