@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from benchmarks.harness import Result, measure, report
+from benchmarks.harness import Result, measure, report, scale25_universe
 
 DATA = Path(__file__).resolve().parent / "_data"
 TABLES = ("accounts", "posts", "comments", "search_results", "agencies")
@@ -32,33 +32,6 @@ TARGET_SECONDS = 10.0
 
 
 # ---------------------------------------------------------------------------- inputs
-
-
-def _intact(folder: Path) -> bool:
-    from labkit import data
-
-    if not (folder / "manifest.json").exists():
-        return False
-    try:
-        checked = data.verify(folder)
-        return bool(checked["ok"].all()) and {"accounts", "posts", "comments"} <= set(
-            checked["table"]
-        )
-    except Exception:  # noqa: BLE001 - a damaged bundle is simply not used
-        return False
-
-
-def _universe() -> Path:
-    """The scale-25 universe: benchmarks.bench_data's bundle if intact, else our own copy."""
-    shared, own = DATA / "scale25", DATA / "audit_scale25"
-    for folder in (shared, own):
-        if _intact(folder):
-            return folder
-    from labkit import universe
-
-    print(f"generating the universe at scale 25 into {own} (a few minutes, once)...")
-    universe.write(own, seed=2026, scale=25, readme=False)
-    return own
 
 
 def _synthetic(
@@ -236,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = _synthetic(DATA / "synthetic_audit")
     else:
         try:
-            folder = _universe()
+            folder = scale25_universe("audit_scale25", ("accounts", "posts", "comments"))
             source = "universe scale 25"
         except Exception as exc:  # the generator is optional for this benchmark
             print(f"universe not available ({exc!r}); synthesising equivalent frames")

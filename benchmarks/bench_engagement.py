@@ -28,35 +28,10 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.harness import Result, measure, report
+from benchmarks.harness import Result, measure, report, scale25_universe
 
-DATA = Path(__file__).resolve().parent / "_data"
 TABLES = ("accounts", "posts", "followers")
 TARGET_SECONDS = 2.0
-
-
-def _intact(folder: Path) -> bool:
-    from labkit import data
-
-    if not (folder / "manifest.json").exists():
-        return False
-    try:
-        checked = data.verify(folder)
-        return bool(checked["ok"].all()) and set(TABLES) <= set(checked["table"])
-    except Exception:  # noqa: BLE001 - a damaged bundle is simply not used
-        return False
-
-
-def _universe() -> Path:
-    shared, own = DATA / "scale25", DATA / "engagement_scale25"
-    for folder in (shared, own):
-        if _intact(folder):
-            return folder
-    from labkit import universe
-
-    print(f"generating the universe at scale 25 into {own} (a few minutes, once)...")
-    universe.write(own, seed=2026, scale=25, comments=False, readme=False)
-    return own
 
 
 def _load(folder: str) -> dict:
@@ -115,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
-    folder = _universe()
+    folder = scale25_universe("engagement_scale25", TABLES, comments=False)
     runs = [
         measure("load + summaries", "benchmarks.bench_engagement:_run", str(folder), repeat=1)
         for _ in range(args.repeat)

@@ -208,3 +208,35 @@ def report(name: str, results: list[Result], out: Path | None = None) -> Path:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit("run a benchmark module, e.g. python -m benchmarks")
+
+
+DATA = Path(__file__).resolve().parent / "_data"
+
+
+def _intact(folder: Path, tables: tuple[str, ...]) -> bool:
+    from labkit import data
+
+    if not (folder / "manifest.json").exists():
+        return False
+    try:
+        checked = data.verify(folder)
+        return bool(checked["ok"].all()) and set(tables) <= set(checked["table"])
+    except Exception:  # noqa: BLE001 - a damaged bundle is simply not used
+        return False
+
+
+def scale25_universe(own: str, tables: tuple[str, ...], *, comments: bool = True) -> Path:
+    """The scale-25 universe (about 1M posts): bench_data's bundle if intact, else ``_data/<own>``.
+
+    Generated once (a few minutes, about 5 GiB at its peak) and checked against its
+    manifest before each use; ``tables`` are the ones the benchmark needs.
+    """
+    shared, mine = DATA / "scale25", DATA / own
+    for folder in (shared, mine):
+        if _intact(folder, tables):
+            return folder
+    from labkit import universe
+
+    print(f"generating the universe at scale 25 into {mine} (a few minutes, once)...")
+    universe.write(mine, seed=2026, scale=25, comments=comments, readme=False)
+    return mine
