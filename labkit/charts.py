@@ -331,9 +331,9 @@ def _title(ax: Any, title: str | None, subtitle: str | None) -> float:
     if t_lines:
         fig.suptitle("\n".join(t_lines), x=0.01, y=1 - 0.08 / h, ha="left", va="top",
                      fontsize=STYLE["axes.titlesize"], fontweight="bold")  # fmt: skip
-    if s_lines:
-        ax.set_title("\n".join(s_lines), loc="left", fontsize=11, color="#444444", pad=6,
-                     fontweight="normal")  # fmt: skip
+    if s_lines:  # at the figure's left edge like the title, so long y labels never push it off
+        fig.text(0.01, 1 - (0.14 + 0.3 * len(t_lines)) / h, "\n".join(s_lines), ha="left",
+                 va="top", fontsize=11, color="#444444", gid="subtitle")  # fmt: skip
     return 0.15 + 0.3 * len(t_lines) + 0.2 * len(s_lines)
 
 

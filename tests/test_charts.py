@@ -192,3 +192,24 @@ def test_a_chart_embeds_in_a_docx_that_reads_back_with_the_image():
 def test_a_figure_shows_itself_as_png_in_a_notebook_without_pyplot():
     fig = charts.bar(_groups(), "akun", "median")
     assert fig._repr_png_()[:4] == b"\x89PNG"
+
+
+def test_title_and_subtitle_stay_inside_the_figure_with_long_labels():
+    frame = pd.DataFrame(
+        {
+            "label": ["instagram/humas_kotapelangi_resmi_sekali", "x/humas"],
+            "value": [0.02, 0.01],
+            "n": [500, 400],
+            "low_n": [False, False],
+        }
+    )
+    subtitle = "AG05 · 1 Oktober 2025 – 30 September 2026 · garis: selang kepercayaan 95 % median"
+    fig = charts.bar(frame, "label", "value", title="Judul", subtitle=subtitle)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    texts = [t for t in fig.texts if t.get_gid() == "subtitle"]
+    assert len(texts) == 1 and "selang" in texts[0].get_text()
+    for text in [*texts, fig._suptitle]:
+        extent = text.get_window_extent(renderer)
+        assert box.x0 <= extent.x0 and extent.x1 <= box.x1, text.get_text()
