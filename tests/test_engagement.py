@@ -325,3 +325,11 @@ def test_follower_anomalies_verdicts_on_a_hand_made_series():
     assert out.loc["bought", "jump_pct"] == pytest.approx(0.15 * 1.001 + 0.001, rel=0.02)
     no_posts = E.follower_anomalies(followers)
     assert no_posts["verdict"].isna().all() and len(no_posts) == 2
+
+
+def test_momentum_sees_a_special_day_of_the_next_year_within_the_window():
+    # 2026-12-31 10:00 WIB, one day before New Year's Day 2027 (a public holiday)
+    p = _posts().iloc[:1].copy()
+    p["published_at"] = pd.to_datetime(["2026-12-31 03:00"], utc=True)
+    out = E.momentum(p, _accounts(), metric="engagements", window=1).set_index("kind")
+    assert out.loc["around", "n"] == 1 and out.loc["ordinary", "n"] == 0
