@@ -183,3 +183,18 @@ def test_kill_during_save_keeps_the_previous_version(tmp_path):
         last = number
     leftovers = list((tmp_path / "drafts").glob(".*.tmp"))
     assert len(leftovers) <= 25  # temp files of killed writes never replace the draft
+
+
+def test_editing_a_field_keeps_the_hand_edited_text_as_a_version(work):
+    d = Draft("isi", template="holding", kind="holding", platform=None, debounce=30)
+    for k, v in FIELDS.items():
+        d.set_field(k, v)
+    edited = d.text + "\nKalimat yang diketik sendiri oleh peserta."
+    d.text = edited  # typed by hand, then a field is corrected before any pause
+    d.set_field("lokasi", "Kota Sukamaju Barat")
+    assert "Sukamaju Barat" in d.text and edited != d.text
+    assert any(v.text == edited for v in d.versions)  # the typed sentence is not lost
+    versions = len(d.versions)
+    d.set_field("lokasi", "Kota Sukamaju Timur")  # re-rendering its own text keeps no version
+    assert len(d.versions) == versions
+    d.flush()

@@ -81,6 +81,7 @@ class Draft:
         self.official_contacts = official_contacts
         self.fields: dict[str, str] = {}
         self._text = ""
+        self._rendered: str | None = None  # the text the template last produced
         self._versions: list[Version] = []
         self._timer: threading.Timer | None = None
         self._lock = threading.RLock()
@@ -163,13 +164,25 @@ class Draft:
         self._schedule()
 
     def set_field(self, field: str, value: str) -> None:
-        """Set a template field; the text is re-rendered once every field is filled."""
+        """Set a template field; the text is re-rendered once every field is filled.
+
+        A text edited by hand since the last rendering is kept as a version
+        before it is replaced, so nothing typed is lost.
+        """
         self.fields[field] = "" if value is None else str(value)
         if self.template:
             try:
-                self.text = templates.render(self.template, self.fields)
+                rendered = templates.render(self.template, self.fields)
             except LabkitError:
                 self._schedule()
+                return
+            with self._lock:
+                edited = self._text.strip() and self._text != self._rendered
+                if edited and self._text != rendered:
+                    if not self._versions or self._versions[-1].text != self._text:
+                        self._add_version(i18n.t("crisis.draft.before_fill"))
+                self._rendered = rendered
+            self.text = rendered
         else:
             self._schedule()
 
