@@ -39,6 +39,7 @@ class Version:
     label: str
     text: str
     fields: dict
+    auto: bool = False  # kept on a typing pause (these make room first)
 
 
 class Draft:
@@ -133,7 +134,7 @@ class Draft:
         with self._lock:
             self._timer = None
             if not self._versions or self._versions[-1].text != self._text:
-                self._add_version(i18n.t("crisis.draft.pause"))
+                self._add_version(i18n.t("crisis.draft.pause"), auto=True)
             self.flush()
 
     def _schedule(self) -> None:
@@ -217,7 +218,7 @@ class Draft:
         """Saved versions, oldest first."""
         return list(self._versions)
 
-    def _add_version(self, label: str) -> Version:
+    def _add_version(self, label: str, *, auto: bool = False) -> Version:
         number = self._versions[-1].number + 1 if self._versions else 1
         version = Version(
             number,
@@ -225,9 +226,12 @@ class Draft:
             label,
             self._text,
             dict(self.fields),
+            auto,
         )
         self._versions.append(version)
-        del self._versions[:-MAX_VERSIONS]
+        while len(self._versions) > MAX_VERSIONS:  # the oldest automatic version goes first
+            oldest = next((i for i, v in enumerate(self._versions[:-1]) if v.auto), 0)
+            del self._versions[oldest]
         return version
 
     def save_version(self, label: str = "") -> Version:
