@@ -333,3 +333,26 @@ def test_momentum_sees_a_special_day_of_the_next_year_within_the_window():
     p["published_at"] = pd.to_datetime(["2026-12-31 03:00"], utc=True)
     out = E.momentum(p, _accounts(), metric="engagements", window=1).set_index("kind")
     assert out.loc["around", "n"] == 1 and out.loc["ordinary", "n"] == 0
+
+
+def test_ranking_flip_with_few_accounts_flags_only_a_real_flip():
+    # three accounts: the biggest is the quietest; top=3 must not flag every account
+    accounts = pd.DataFrame(
+        {
+            "platform": ["x", "x", "x"],
+            "account": ["besar", "sedang", "kecil"],
+            "followers": [100_000, 10_000, 1_000],
+        }
+    )
+    posts = pd.DataFrame(
+        {
+            "platform": ["x", "x", "x"],
+            "account": ["besar", "sedang", "kecil"],
+            "published_at": pd.to_datetime(["2026-01-05 03:00"] * 3, utc=True),
+            "likes": [100, 200, 100],
+        }
+    )
+    r = E.ranking_flip(accounts, posts, top=3).set_index("account")
+    assert r.loc["besar", "flip"] == "big_but_quiet"
+    assert r.loc["kecil", "flip"] == "small_but_engaged"
+    assert r.loc["sedang", "flip"] == ""
