@@ -356,3 +356,13 @@ def test_ranking_flip_with_few_accounts_flags_only_a_real_flip():
     assert r.loc["besar", "flip"] == "big_but_quiet"
     assert r.loc["kecil", "flip"] == "small_but_engaged"
     assert r.loc["sedang", "flip"] == ""
+
+
+def test_follower_jump_without_ordinary_posts_to_compare_is_not_called_bought():
+    followers, posts = _series_and_posts()
+    # the viral account posted only on the jump day: no usual engagement to compare with
+    only = posts[(posts["account"] == "viral") & (posts["post_id"] == "viral20")]
+    out = E.follower_anomalies(followers, only).set_index("account")
+    assert pd.isna(out.loc["viral", "verdict"])
+    assert "-x" not in out.loc["viral", "explanation"]
+    assert pd.isna(out.loc["bought", "verdict"])  # no posts at all
