@@ -219,6 +219,7 @@ class DashboardView:
         """
         if fig is None and self._figure:
             return self._figure[0]
+        own = fig is None  # a figure passed in (a widget's) is redrawn later for other views
         data = self.chart_data
         if data.empty:
             fig = charts._fresh(fig)  # an empty chart that says why
@@ -240,7 +241,7 @@ class DashboardView:
             fig = charts.bar(data, "group", "median", lower="lower", upper="upper",
                              percent=self.percent, title=self.title, subtitle=self.subtitle,
                              min_n=self.min_n, fig=fig)  # fmt: skip
-        if not self._figure:
+        if own and not self._figure:
             self._figure.append(fig)
         return fig
 

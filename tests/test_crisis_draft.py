@@ -183,3 +183,33 @@ def test_kill_during_save_keeps_the_previous_version(tmp_path):
         last = number
     leftovers = list((tmp_path / "drafts").glob(".*.tmp"))
     assert len(leftovers) <= 25  # temp files of killed writes never replace the draft
+
+
+def test_editing_a_field_keeps_the_hand_edited_text_as_a_version(work):
+    d = Draft("isi", template="holding", kind="holding", platform=None, debounce=30)
+    for k, v in FIELDS.items():
+        d.set_field(k, v)
+    edited = d.text + "\nKalimat yang diketik sendiri oleh peserta."
+    d.text = edited  # typed by hand, then a field is corrected before any pause
+    d.set_field("lokasi", "Kota Sukamaju Barat")
+    assert "Sukamaju Barat" in d.text and edited != d.text
+    assert any(v.text == edited for v in d.versions)  # the typed sentence is not lost
+    versions = len(d.versions)
+    d.set_field("lokasi", "Kota Sukamaju Timur")  # re-rendering its own text keeps no version
+    assert len(d.versions) == versions
+    d.flush()
+
+
+def test_many_typing_pauses_never_push_out_a_named_version(work, monkeypatch):
+    from labkit.crisis import draft as draft_module
+
+    monkeypatch.setattr(draft_module, "MAX_VERSIONS", 5)
+    d = Draft("banyak", debounce=0)
+    d.text = "untuk pimpinan"
+    named = d.save_version("untuk pimpinan")
+    for i in range(20):  # every pause while typing keeps an automatic version
+        d.text = f"ketikan {i}"
+    kept = Draft.open("banyak").versions
+    assert len(kept) == 5
+    assert named.number in [v.number for v in kept]
+    assert kept[-1].text == "ketikan 19"

@@ -346,3 +346,12 @@ def test_every_term_shown_links_to_its_one_definition(tables, base_model):
     assert set(engagement.glossary_terms(*summary.attrs["glossary"])["id"]) <= set(
         engagement.GLOSSARY
     )
+
+
+def test_a_view_kept_from_before_a_change_still_draws_its_own_chart(tables, base_model):
+    dash = Dashboard(_model(base_model))
+    old = dash.set(breakdown="platform")
+    dash.set(breakdown="weekday")  # the widget redraws its one figure for the new view
+    ax = old.figure().axes[0]
+    shown = {t.get_text() for t in ax.get_yticklabels()}
+    assert shown == set(old.chart_data["group"])

@@ -325,3 +325,44 @@ def test_follower_anomalies_verdicts_on_a_hand_made_series():
     assert out.loc["bought", "jump_pct"] == pytest.approx(0.15 * 1.001 + 0.001, rel=0.02)
     no_posts = E.follower_anomalies(followers)
     assert no_posts["verdict"].isna().all() and len(no_posts) == 2
+
+
+def test_momentum_sees_a_special_day_of_the_next_year_within_the_window():
+    # 2026-12-31 10:00 WIB, one day before New Year's Day 2027 (a public holiday)
+    p = _posts().iloc[:1].copy()
+    p["published_at"] = pd.to_datetime(["2026-12-31 03:00"], utc=True)
+    out = E.momentum(p, _accounts(), metric="engagements", window=1).set_index("kind")
+    assert out.loc["around", "n"] == 1 and out.loc["ordinary", "n"] == 0
+
+
+def test_ranking_flip_with_few_accounts_flags_only_a_real_flip():
+    # three accounts: the biggest is the quietest; top=3 must not flag every account
+    accounts = pd.DataFrame(
+        {
+            "platform": ["x", "x", "x"],
+            "account": ["besar", "sedang", "kecil"],
+            "followers": [100_000, 10_000, 1_000],
+        }
+    )
+    posts = pd.DataFrame(
+        {
+            "platform": ["x", "x", "x"],
+            "account": ["besar", "sedang", "kecil"],
+            "published_at": pd.to_datetime(["2026-01-05 03:00"] * 3, utc=True),
+            "likes": [100, 200, 100],
+        }
+    )
+    r = E.ranking_flip(accounts, posts, top=3).set_index("account")
+    assert r.loc["besar", "flip"] == "big_but_quiet"
+    assert r.loc["kecil", "flip"] == "small_but_engaged"
+    assert r.loc["sedang", "flip"] == ""
+
+
+def test_follower_jump_without_ordinary_posts_to_compare_is_not_called_bought():
+    followers, posts = _series_and_posts()
+    # the viral account posted only on the jump day: no usual engagement to compare with
+    only = posts[(posts["account"] == "viral") & (posts["post_id"] == "viral20")]
+    out = E.follower_anomalies(followers, only).set_index("account")
+    assert pd.isna(out.loc["viral", "verdict"])
+    assert "-x" not in out.loc["viral", "explanation"]
+    assert pd.isna(out.loc["bought", "verdict"])  # no posts at all

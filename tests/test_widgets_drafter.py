@@ -67,3 +67,16 @@ def test_counter_counts_as_platform_counts(work):
     assert "2 / 2200" in v.counter.value
     v.platform_choice.value = "whatsapp"
     assert "belum terverifikasi" in v.counter.value
+
+
+def test_restore_shows_the_restored_fields(work):
+    v = DrafterView("tpl-restore", debounce=None)
+    v.template_choice.value = "apology"
+    for name, box in v.field_inputs.items():
+        box.value = f"lama {name}"
+    first = v.save_version("pertama")
+    for name, box in v.field_inputs.items():
+        box.value = f"baru {name}"
+    v.restore(first.number)
+    assert {n: b.value for n, b in v.field_inputs.items()} == v.draft.fields
+    assert all(b.value.startswith("lama ") for b in v.field_inputs.values())

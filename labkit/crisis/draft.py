@@ -39,6 +39,7 @@ class Version:
     label: str
     text: str
     fields: dict
+    auto: bool = False  # kept on a typing pause (these make room first)
 
 
 class Draft:
@@ -81,6 +82,7 @@ class Draft:
         self.official_contacts = official_contacts
         self.fields: dict[str, str] = {}
         self._text = ""
+        self._rendered: str | None = None  # the text the template last produced
         self._versions: list[Version] = []
         self._timer: threading.Timer | None = None
         self._lock = threading.RLock()
@@ -132,7 +134,7 @@ class Draft:
         with self._lock:
             self._timer = None
             if not self._versions or self._versions[-1].text != self._text:
-                self._add_version(i18n.t("crisis.draft.pause"))
+                self._add_version(i18n.t("crisis.draft.pause"), auto=True)
             self.flush()
 
     def _schedule(self) -> None:
@@ -163,13 +165,25 @@ class Draft:
         self._schedule()
 
     def set_field(self, field: str, value: str) -> None:
-        """Set a template field; the text is re-rendered once every field is filled."""
+        """Set a template field; the text is re-rendered once every field is filled.
+
+        A text edited by hand since the last rendering is kept as a version
+        before it is replaced, so nothing typed is lost.
+        """
         self.fields[field] = "" if value is None else str(value)
         if self.template:
             try:
-                self.text = templates.render(self.template, self.fields)
+                rendered = templates.render(self.template, self.fields)
             except LabkitError:
                 self._schedule()
+                return
+            with self._lock:
+                edited = self._text.strip() and self._text != self._rendered
+                if edited and self._text != rendered:
+                    if not self._versions or self._versions[-1].text != self._text:
+                        self._add_version(i18n.t("crisis.draft.before_fill"))
+                self._rendered = rendered
+            self.text = rendered
         else:
             self._schedule()
 
@@ -204,7 +218,7 @@ class Draft:
         """Saved versions, oldest first."""
         return list(self._versions)
 
-    def _add_version(self, label: str) -> Version:
+    def _add_version(self, label: str, *, auto: bool = False) -> Version:
         number = self._versions[-1].number + 1 if self._versions else 1
         version = Version(
             number,
@@ -212,9 +226,12 @@ class Draft:
             label,
             self._text,
             dict(self.fields),
+            auto,
         )
         self._versions.append(version)
-        del self._versions[:-MAX_VERSIONS]
+        while len(self._versions) > MAX_VERSIONS:  # the oldest automatic version goes first
+            oldest = next((i for i, v in enumerate(self._versions[:-1]) if v.auto), 0)
+            del self._versions[oldest]
         return version
 
     def save_version(self, label: str = "") -> Version:

@@ -48,7 +48,8 @@ def follower_anomalies(
     local day (or the day before: followers are counted at the end of the day)
     drew at least ``viral_factor`` times the account's median engagements per
     post over the ``window`` days around it; otherwise ``bought``: followers
-    arrived without people responding (engagement stays flat).
+    arrived without people responding (engagement stays flat). Without other
+    posts in the window to compare with, the verdict is missing.
 
     Parameters
     ----------
@@ -122,6 +123,7 @@ def follower_anomalies(
         before = after = ratio = np.nan
         n_around = 0
         verdict = None
+        no_baseline = False
         if d is not None and len(d):
             day = d["day"].to_numpy()
             e = d["eng"].to_numpy()
@@ -138,10 +140,14 @@ def follower_anomalies(
             a = (day > r.day) & (day <= r.day + window)
             before = float(e[b].sum()) / window
             after = float(e[a].sum()) / window
-            if n_around:
+            if usual.any():
                 verdict = "organic" if (ratio >= viral_factor) else "bought"
+            else:  # nothing usual to compare the jump day's posts with: no verdict
+                no_baseline = n_around > 0
         change = (after - before) / before if before and before > 0 else np.nan
-        if verdict is None:
+        if no_baseline:
+            text = i18n.t("engagement.anomaly.no_baseline", jump=_num(r.followers - r.before))
+        elif verdict is None:
             text = i18n.t("engagement.anomaly.no_posts", jump=_num(r.followers - r.before))
         else:
             text = i18n.t(

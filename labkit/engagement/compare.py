@@ -69,6 +69,8 @@ def ranking_flip(
     top : int
         An account in the top ``top`` by followers and the bottom ``top`` by
         rate is flagged ``big_but_quiet``; the reverse ``small_but_engaged``.
+        ``top`` is at most half the accounts ranked, so top and bottom never
+        overlap.
     min_posts : int
         Accounts with fewer posts with a rate are left out of the ranking.
 
@@ -86,6 +88,7 @@ def ranking_flip(
     r["rank_by_followers"] = r["followers"].rank(ascending=False, method="min").astype("int64")
     r["rank_by_rate"] = r[col].rank(ascending=False, method="min").astype("int64")
     k = len(r)
+    top = min(top, k // 2)  # with few accounts the top and the bottom would overlap
     big = r["rank_by_followers"] <= top
     low = r["rank_by_rate"] > k - top
     small = r["rank_by_followers"] > k - top

@@ -76,7 +76,9 @@ def momentum(
         posts, metric, denominator=denominator, followers=followers, accounts=accounts
     )
     day = local_day_number(posts, accounts)
-    years = pd.to_datetime(day.astype("datetime64[D]")).year.unique() if len(day) else [2026]
+    # the years of every day within the window (a post on 31 December is near 1 January)
+    near = np.concatenate([day - window, day + window]) if len(day) else day
+    years = pd.to_datetime(near.astype("datetime64[D]")).year.unique() if len(day) else [2026]
     sd = special_days(years)
     sday = sd["date"].to_numpy().astype("datetime64[D]").astype("int64")
     pos = np.searchsorted(sday, day)

@@ -145,6 +145,7 @@ class DrafterView(w.VBox):
         """Bring back a version by number."""
         text = self.draft.restore(version)
         self.editor.value = text
+        self._build_fields()  # the field boxes show the restored fields
         self.refresh()
         return text
 
