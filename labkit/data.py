@@ -283,10 +283,12 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
 @functools.cache
 def _masking_rules_digest() -> str:
     """Digest of the masking code itself: a changed detector invalidates every cache."""
-    from labkit import privacy
+    from labkit import privacy, values
 
     h = hashlib.sha256()
-    for module in sorted(Path(privacy.__file__).parent.glob("*.py")):
+    # values owns normalize_handle, which decides the pseudonyms and the kept handles
+    modules = sorted(Path(privacy.__file__).parent.glob("*.py")) + [Path(values.__file__)]
+    for module in modules:
         h.update(module.name.encode())
         h.update(module.read_bytes())
     return h.hexdigest()
@@ -431,7 +433,11 @@ def purge(
         else:
             continue
         deleted.append(target)
-    if current_source() != BUNDLED and not own_data_dir(current_source()).is_dir():
+    try:
+        gone = current_source() != BUNDLED and not own_data_dir(current_source()).is_dir()
+    except DataError:  # LABKIT_SOURCE named the dataset just deleted
+        gone = True
+    if gone:
         use(None)
     return deleted
 
