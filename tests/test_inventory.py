@@ -931,3 +931,12 @@ def test_inventory_model_cleans_stale_temporaries_when_it_loads():
     os.utime(stale, (old, old))
     assert InventoryModel().agency["name"] == "Dinas Kominfo"
     assert not stale.exists()
+
+
+def test_the_form_recognises_an_account_typed_again_as_the_importers_read_its_handle():
+    model = InventoryModel()
+    model.set_agency(name="Diskominfo Kota", tz="WIB")
+    model.add({"platform": "instagram", "account": "@ HumasKota", "bio": "lama"})
+    model.add({"platform": "instagram", "account": "humaskota", "bio": "baru"})
+    assert len(model.accounts) == 1
+    assert model.tables()["accounts"]["bio"].tolist() == ["baru"]

@@ -27,6 +27,7 @@ import pandas as pd
 from labkit import i18n, workspace
 from labkit.errors import LabkitError
 from labkit.ingest.inventory import ACCOUNT_FIELDS, AGENCY_FIELDS, inventory_from_rows
+from labkit.values import normalize_handle
 
 DRAFT_PATH = "drafts/inventaris_akun.json"
 #: account fields the form asks for (the agency comes from the agency section)
@@ -160,7 +161,7 @@ def _choice(widget: w.Widget, col: str, value: Any) -> str:
 
 def _same(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     def key(r: Mapping[str, str]) -> tuple[str, str]:
-        return (r.get("platform", "").lower(), r.get("account", "").lstrip("@").lower())
+        return (r.get("platform", "").lower(), normalize_handle(r.get("account", "")))
 
     return key(a) == key(b)
 
