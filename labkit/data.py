@@ -258,6 +258,13 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
         path = _bundled_path(name)
     else:
         schema.table(name)
+        if src not in own_datasets():  # a path or an unknown name: never read, clean or cache there
+            raise DataError(
+                "data.unknown_source",
+                name=src,
+                folder=str(workspace.work_dir() / "data"),
+                known=", ".join(own_datasets()) or "-",
+            )
         _clean_once(own_data_dir(src))
         path = own_data_dir(src) / f"{name}.parquet"
         if not path.exists():

@@ -341,3 +341,18 @@ def test_cache_is_rebuilt_when_the_handle_rules_change(monkeypatch, tmp_path):
         assert data._masking_rules_digest() != before
     finally:
         data._masking_rules_digest.cache_clear()
+
+
+def test_a_folder_given_as_source_is_refused_and_nothing_outside_is_touched(tmp_path):
+    outside = tmp_path / "Downloads"
+    outside.mkdir()
+    _comments().to_parquet(outside / "comments.parquet")
+    keep = outside / "comments.2025.parquet"
+    keep.write_bytes(b"a trainee's own file")
+    with pytest.raises(LabkitError) as err:
+        data.load("comments", source=str(outside))
+    assert err.value.key == "data.unknown_source"
+    assert keep.exists() and sorted(p.name for p in outside.iterdir()) == [
+        "comments.2025.parquet",
+        "comments.parquet",
+    ]
