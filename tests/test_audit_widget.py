@@ -204,3 +204,10 @@ def test_audit_package_imports_no_widgets():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_model_reads_a_typed_handle_as_the_checklist_table_does(report):
+    ui = AuditChecklist(report)
+    assert ui.model("AG1", "instagram", "@Humas_Kota ") is ui.model(
+        "AG1", "instagram", "humas_kota"
+    )
