@@ -275,11 +275,14 @@ def parse_counts(values: pd.Series, *, signed: bool = False) -> pd.Series:
     return _by_distinct(values, lambda v: _count_or_blank(v, signed), "Int64")
 
 
+def is_count_blank(value: Any) -> bool:
+    """A count cell meaning "no value": blank, or one of :data:`BLANK_MARKS` (as :func:`count_array`)."""
+    return is_blank(value) or (isinstance(value, str) and value.strip() in BLANK_MARKS)
+
+
 def _count_or_blank(value: Any, signed: bool) -> Any:
     """:func:`parse_count`, with :data:`BLANK_MARKS` missing, as :func:`count_array` reads them."""
-    if isinstance(value, str) and value.strip() in BLANK_MARKS:
-        return pd.NA
-    return parse_count(value, signed=signed)
+    return pd.NA if is_count_blank(value) else parse_count(value, signed=signed)
 
 
 def count_array(values: pa.Array | pa.ChunkedArray, *, signed: bool = False) -> pa.Array:

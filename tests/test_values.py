@@ -286,3 +286,9 @@ def test_the_schema_gate_reads_blank_marks_as_missing_like_the_importers():
     want = values.count_array(pa.array(cells)).to_pylist()
     got = values.parse_counts(pd.Series(cells, dtype=object)).tolist()
     assert [None if v is pd.NA else v for v in got] == want == [12] + [None] * 7
+
+
+@pytest.mark.parametrize("mark", ["-", "N/A", "\u2013"])
+def test_the_inventory_reads_a_count_blank_mark_as_missing_like_the_importers(mark):
+    got = inv.inventory_from_rows([_form_row(followers=mark)], source="form")["accounts"]
+    assert got["followers"].isna().all()
