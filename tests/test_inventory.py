@@ -940,3 +940,14 @@ def test_the_form_recognises_an_account_typed_again_as_the_importers_read_its_ha
     model.add({"platform": "instagram", "account": "humaskota", "bio": "baru"})
     assert len(model.accounts) == 1
     assert model.tables()["accounts"]["bio"].tolist() == ["baru"]
+
+
+@pytest.mark.parametrize(("word", "want"), [("sudah", True), ("Yes", True), ("belum", False)])
+def test_the_form_reads_yes_no_with_the_one_vocabulary(word, want):
+    form = InventoryForm(InventoryModel("drafts/yes_no.json"))
+    form.set_agency(name="Diskominfo Kota")
+    form.set_account(platform="instagram", account="humaskota", verified=word)
+    form.add_account()
+    assert form.model.tables()["accounts"]["verified"].tolist() == [want]
+    form.accounts_list.index = 0  # picked again to edit: the answer is shown, not lost
+    assert form.account_fields["verified"].value == ("ya" if want else "tidak")
