@@ -258,6 +258,13 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
         path = _bundled_path(name)
     else:
         schema.table(name)
+        if src not in own_datasets():  # a path or an unknown name: never read, clean or cache there
+            raise DataError(
+                "data.unknown_source",
+                name=src,
+                folder=str(workspace.work_dir() / "data"),
+                known=", ".join(own_datasets()) or "-",
+            )
         _clean_once(own_data_dir(src))
         path = own_data_dir(src) / f"{name}.parquet"
         if not path.exists():
@@ -283,10 +290,12 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
 @functools.cache
 def _masking_rules_digest() -> str:
     """Digest of the masking code itself: a changed detector invalidates every cache."""
-    from labkit import privacy
+    from labkit import privacy, values
 
     h = hashlib.sha256()
-    for module in sorted(Path(privacy.__file__).parent.glob("*.py")):
+    # values owns normalize_handle, which decides the pseudonyms and the kept handles
+    modules = sorted(Path(privacy.__file__).parent.glob("*.py")) + [Path(values.__file__)]
+    for module in modules:
         h.update(module.name.encode())
         h.update(module.read_bytes())
     return h.hexdigest()
@@ -431,7 +440,11 @@ def purge(
         else:
             continue
         deleted.append(target)
-    if current_source() != BUNDLED and not own_data_dir(current_source()).is_dir():
+    try:
+        gone = current_source() != BUNDLED and not own_data_dir(current_source()).is_dir()
+    except DataError:  # LABKIT_SOURCE named the dataset just deleted
+        gone = True
+    if gone:
         use(None)
     return deleted
 

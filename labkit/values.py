@@ -272,7 +272,17 @@ def parse_counts(values: pd.Series, *, signed: bool = False) -> pd.Series:
         ok = np.isnan(x) | ((np.mod(x, 1) == 0) & (signed | (x >= 0)) & (np.abs(x) < 2**63))
         if ok.all():
             return values.astype("Int64")
-    return _by_distinct(values, lambda v: parse_count(v, signed=signed), "Int64")
+    return _by_distinct(values, lambda v: _count_or_blank(v, signed), "Int64")
+
+
+def is_count_blank(value: Any) -> bool:
+    """A count cell meaning "no value": blank, or one of :data:`BLANK_MARKS` (as :func:`count_array`)."""
+    return is_blank(value) or (isinstance(value, str) and value.strip() in BLANK_MARKS)
+
+
+def _count_or_blank(value: Any, signed: bool) -> Any:
+    """:func:`parse_count`, with :data:`BLANK_MARKS` missing, as :func:`count_array` reads them."""
+    return pd.NA if is_count_blank(value) else parse_count(value, signed=signed)
 
 
 def count_array(values: pa.Array | pa.ChunkedArray, *, signed: bool = False) -> pa.Array:

@@ -204,3 +204,26 @@ def test_audit_package_imports_no_widgets():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_model_reads_a_typed_handle_as_the_checklist_table_does(report):
+    ui = AuditChecklist(report)
+    assert ui.model("AG1", "instagram", "@Humas_Kota ") is ui.model(
+        "AG1", "instagram", "humas_kota"
+    )
+
+
+def test_store_answers_names_a_row_whose_account_is_not_in_the_inventory(report):
+    table = pd.DataFrame(
+        {
+            "agency_id": ["AG1", "AG1"],
+            "platform": ["instagram", "instagram"],
+            "account": ["humas_kota", "humas_kot"],
+            "item_id": ["ID-08", "ID-08"],
+            "answer": ["ya", "tidak"],
+        }
+    )
+    with pytest.raises(cl.ChecklistError) as err:
+        cl.store_answers(table, report.accounts, report.rubric)
+    assert err.value.key == "audit.checklist_unknown_scope" and err.value.params["row"] == 2
+    assert load_answers(report.accounts, report.rubric)["answer"].isna().all()  # nothing written

@@ -318,3 +318,41 @@ def test_clean_stale_temporaries_touches_only_old_workspace_temporaries():
     assert workspace.clean_stale_temporaries(folder, older_than=timedelta(hours=1)) == []
     assert workspace.clean_stale_temporaries(folder, older_than=0)[0].name == ".a.json.abcdefgh.tmp"
     assert workspace.clean_stale_temporaries(folder / "nowhere") == []
+
+
+def test_purge_of_the_dataset_named_by_labkit_source_does_not_fail(monkeypatch):
+    _dataset()
+    monkeypatch.setattr(data, "_source", None)
+    monkeypatch.setenv("LABKIT_SOURCE", "instansi_saya")
+    deleted = data.purge("instansi_saya")
+    assert data.own_data_dir("instansi_saya") in deleted
+    assert data.current_source() == data.BUNDLED
+
+
+def test_cache_is_rebuilt_when_the_handle_rules_change(monkeypatch, tmp_path):
+    from labkit import values
+
+    before = data._masking_rules_digest()
+    changed = tmp_path / "values.py"
+    changed.write_text(Path(values.__file__).read_text(encoding="utf-8") + "\n# changed\n")
+    monkeypatch.setattr(values, "__file__", str(changed))
+    data._masking_rules_digest.cache_clear()
+    try:
+        assert data._masking_rules_digest() != before
+    finally:
+        data._masking_rules_digest.cache_clear()
+
+
+def test_a_folder_given_as_source_is_refused_and_nothing_outside_is_touched(tmp_path):
+    outside = tmp_path / "Downloads"
+    outside.mkdir()
+    _comments().to_parquet(outside / "comments.parquet")
+    keep = outside / "comments.2025.parquet"
+    keep.write_bytes(b"a trainee's own file")
+    with pytest.raises(LabkitError) as err:
+        data.load("comments", source=str(outside))
+    assert err.value.key == "data.unknown_source"
+    assert keep.exists() and sorted(p.name for p in outside.iterdir()) == [
+        "comments.2025.parquet",
+        "comments.parquet",
+    ]

@@ -931,3 +931,23 @@ def test_inventory_model_cleans_stale_temporaries_when_it_loads():
     os.utime(stale, (old, old))
     assert InventoryModel().agency["name"] == "Dinas Kominfo"
     assert not stale.exists()
+
+
+def test_the_form_recognises_an_account_typed_again_as_the_importers_read_its_handle():
+    model = InventoryModel()
+    model.set_agency(name="Diskominfo Kota", tz="WIB")
+    model.add({"platform": "instagram", "account": "@ HumasKota", "bio": "lama"})
+    model.add({"platform": "instagram", "account": "humaskota", "bio": "baru"})
+    assert len(model.accounts) == 1
+    assert model.tables()["accounts"]["bio"].tolist() == ["baru"]
+
+
+@pytest.mark.parametrize(("word", "want"), [("sudah", True), ("Yes", True), ("belum", False)])
+def test_the_form_reads_yes_no_with_the_one_vocabulary(word, want):
+    form = InventoryForm(InventoryModel("drafts/yes_no.json"))
+    form.set_agency(name="Diskominfo Kota")
+    form.set_account(platform="instagram", account="humaskota", verified=word)
+    form.add_account()
+    assert form.model.tables()["accounts"]["verified"].tolist() == [want]
+    form.accounts_list.index = 0  # picked again to edit: the answer is shown, not lost
+    assert form.account_fields["verified"].value == ("ya" if want else "tidak")

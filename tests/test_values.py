@@ -279,3 +279,16 @@ def _form_row(**cells) -> dict:
     row = {"platform": "Instagram", "account": "humas", "agency": "Dinas A"}
     row.update({k: v for k, v in cells.items() if v is not None})
     return row
+
+
+def test_the_schema_gate_reads_blank_marks_as_missing_like_the_importers():
+    cells = ["12", "-", "--", "\u2013", "N/A", "n/a", " - ", None]
+    want = values.count_array(pa.array(cells)).to_pylist()
+    got = values.parse_counts(pd.Series(cells, dtype=object)).tolist()
+    assert [None if v is pd.NA else v for v in got] == want == [12] + [None] * 7
+
+
+@pytest.mark.parametrize("mark", ["-", "N/A", "\u2013"])
+def test_the_inventory_reads_a_count_blank_mark_as_missing_like_the_importers(mark):
+    got = inv.inventory_from_rows([_form_row(followers=mark)], source="form")["accounts"]
+    assert got["followers"].isna().all()

@@ -158,20 +158,37 @@ def load_answers(accounts: pd.DataFrame, rubric: Rubric | None = None) -> pd.Dat
 def store_answers(
     checklist: pd.DataFrame, accounts: pd.DataFrame, rubric: Rubric | None = None
 ) -> int:
-    """Write a filled-in checklist table into the work folder; return rows written."""
+    """Write a filled-in checklist table into the work folder; return rows written.
+
+    Raises
+    ------
+    ChecklistError
+        A row names an account or agency not in ``accounts`` (nothing is written then).
+    """
     rubric = rubric or load_rubric()
     df = normalize(checklist, rubric)
     models = open_models(accounts, rubric)
-    written = 0
-    for row in df.itertuples(index=False):
-        name = scope_name(
+    names = [
+        scope_name(
             row.agency_id,
             row.platform if pd.notna(row.platform) else None,
             row.account if pd.notna(row.account) else None,
         )
-        model = models.get(name)
-        if model is None:
-            continue
+        for row in df.itertuples(index=False)
+    ]
+    for i, name in enumerate(names):  # check every row before writing any
+        if name not in models:
+            row = df.iloc[i]
+            raise ChecklistError(
+                "audit.checklist_unknown_scope",
+                row=i + 1,
+                agency=row["agency_id"],
+                platform="-" if pd.isna(row["platform"]) else row["platform"],
+                account="-" if pd.isna(row["account"]) else row["account"],
+            )
+    written = 0
+    for row, name in zip(df.itertuples(index=False), names, strict=True):
+        model = models[name]
         model.set(
             row.item_id, state=row.answer if pd.notna(row.answer) else "unanswered", note=row.note
         )

@@ -850,7 +850,7 @@ def _parse_value(kind: str, value: Any, *, tz: str) -> Any:
     if kind == "tz":
         return parse_tz(str(value))
     if kind == "count":
-        return values.parse_count(value)
+        return None if values.is_count_blank(value) else values.parse_count(value)
     if kind == "time":
         return parse_time(value, tz)
     if kind == "url":

@@ -35,6 +35,7 @@ from labkit.audit.report import AuditReport, ScopeScore
 from labkit.audit.text import pct_text
 from labkit.checklist import ChecklistModel
 from labkit.errors import LabkitError
+from labkit.values import normalize_handle
 from labkit.widgets.checklist import ChecklistView
 
 __all__ = ["AuditChecklist", "audit_checklist"]
@@ -181,6 +182,8 @@ class AuditChecklist(w.VBox):
         Setting an answer there (``.set(item_id, state=..., note=...)``) saves it and
         updates the view, as a click would.
         """
+        if account is not None:
+            account = normalize_handle(account)  # as the checklist table reads it
         return self.models[cl.scope_name(agency_id, platform, account)]
 
     @property

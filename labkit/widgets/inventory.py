@@ -27,11 +27,13 @@ import pandas as pd
 from labkit import i18n, workspace
 from labkit.errors import LabkitError
 from labkit.ingest.inventory import ACCOUNT_FIELDS, AGENCY_FIELDS, inventory_from_rows
+from labkit.values import ValueParseError, is_blank, normalize_handle, parse_bool
 
 DRAFT_PATH = "drafts/inventaris_akun.json"
 #: account fields the form asks for (the agency comes from the agency section)
 FORM_ACCOUNT_FIELDS = tuple(f for f in ACCOUNT_FIELDS if f.column != "agency")
 FORM_AGENCY_FIELDS = tuple(f for f in AGENCY_FIELDS if f.column != "kind")
+_KINDS = {f.column: f.kind for f in (*FORM_AGENCY_FIELDS, *FORM_ACCOUNT_FIELDS)}
 
 
 class InventoryModel:
@@ -141,6 +143,11 @@ def _text(value: Any) -> str:
 
 def _choice(widget: w.Widget, col: str, value: Any) -> str:
     """``value`` as the field widget holds it (a list's value, found by value or label)."""
+    if _KINDS.get(col) == "bool" and not is_blank(value):
+        try:
+            value = parse_bool(value)  # the one yes/no vocabulary, as the templates read it
+        except ValueParseError:
+            pass  # the error below lists the choices
     if isinstance(value, bool):
         value = "ya" if value else "tidak"
     text = _text(value)
@@ -160,7 +167,7 @@ def _choice(widget: w.Widget, col: str, value: Any) -> str:
 
 def _same(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     def key(r: Mapping[str, str]) -> tuple[str, str]:
-        return (r.get("platform", "").lower(), r.get("account", "").lstrip("@").lower())
+        return (r.get("platform", "").lower(), normalize_handle(r.get("account", "")))
 
     return key(a) == key(b)
 
@@ -376,8 +383,11 @@ class InventoryForm(w.VBox):
     def _fill(self, values: Mapping[str, str]) -> None:
         for col, widget in self.account_fields.items():
             value = values.get(col, "")
-            if isinstance(widget, w.Dropdown) and value not in [v for _, v in widget.options]:
-                value = ""
+            if isinstance(widget, w.Dropdown):
+                try:
+                    value = _choice(widget, col, value)
+                except LabkitError:
+                    value = ""
             widget.value = value
 
     # -- events -----------------------------------------------------------------
