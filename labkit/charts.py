@@ -151,11 +151,9 @@ def format_number(value: object, decimals: int | None = None, *, lang: str | Non
             decimals = 1
         else:
             decimals = 2
-    text = f"{x:,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
+    text = i18n.number_text(x, decimals, _lang(lang))
+    if text.startswith("-") and round(x, decimals) == 0:
         text = text[1:]  # no "-0,0"
-    if _lang(lang) == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
 
 

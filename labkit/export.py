@@ -117,12 +117,6 @@ def safe_cell(value: Any) -> Any:
 # ---------------------------------------------------------------- formatting
 
 
-def _thousands(text: str, lang: str) -> str:
-    if lang == "id":
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
 def format_date(value: dt.date | dt.datetime | pd.Timestamp, lang: str | None = None) -> str:
     """A date in words: ``"22 November 2026"`` (the current language's months)."""
     lang = lang or i18n.get_language()
@@ -144,9 +138,9 @@ def format_value(value: Any, *, decimals: int = 2, lang: str | None = None) -> s
     if isinstance(value, bool | np.bool_):
         return i18n.label("ya", "yes") if value else i18n.label("tidak", "no")
     if isinstance(value, int | np.integer):
-        return _thousands(f"{int(value):,}", lang)
+        return i18n.number_text(int(value), 0, lang)
     if isinstance(value, float | np.floating | Decimal):
-        return _thousands(f"{float(value):,.{decimals}f}", lang)
+        return i18n.number_text(float(value), decimals, lang)
     if isinstance(value, pd.Timestamp | dt.datetime):
         ts = pd.Timestamp(value)
         if ts.tzinfo is None:

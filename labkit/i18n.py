@@ -152,6 +152,18 @@ def texts(key: str) -> dict[str, str]:
     return dict(found)
 
 
+def number_text(x: float | int, decimals: int = 0, lang: str | None = None) -> str:
+    """``x`` with ``decimals`` places, grouped as people write it: ``1.234,5`` (id), ``1,234.5`` (en).
+
+    The lab's one digit-grouping convention; charts, exports and reports build on it.
+    """
+    exact = isinstance(x, int) and not isinstance(x, bool) and decimals == 0
+    text = f"{x:,}" if exact else f"{x:,.{decimals}f}"  # large counts stay exact
+    if (lang or get_language()) == "id":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
 def label(id_text: str, en_text: str) -> str:
     """Pick between an inline Indonesian and English text (for short UI labels)."""
     return id_text if get_language() == "id" else en_text

@@ -35,10 +35,7 @@ def language(lang: str | None):
 
 def num_text(x: float, decimals: int, lang: str) -> str:
     """``x`` with ``decimals`` places and the thousands separator of ``lang``."""
-    text = f"{x:,.{decimals}f}"
-    if lang == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return i18n.number_text(x, decimals, lang)
 
 
 def pct_text(x: Any, lang: str) -> str:

@@ -237,7 +237,7 @@ class AuditChecklist(w.VBox):
         )
 
     def _show(self, name: str) -> None:
-        self.holder.children = (self.view(name).widget,)
+        self.holder.children = (self.view(name),)
         self._refresh()
 
     def _on_change(self, _model: Any, _item_id: str) -> None:
