@@ -1,0 +1,86 @@
+"""Module 3: monitor issues and catch a crisis early, with every number inspectable.
+
+Pure functions, DataFrames in and DataFrames out; no widgets (the replay and
+labelling views live in :mod:`labkit.widgets`). One job per module:
+
+* :mod:`~labkit.monitor.text` -- normalisation of social-media Indonesian (NFKC,
+  case, stretched letters, number-for-letter, spaced-out words, the colloquial map);
+* :mod:`~labkit.monitor.triage` -- ``triage(comments)``: label, needs_reply, reason
+  (the one owner of the needs-reply rules the audit's response-rate items use);
+* :mod:`~labkit.monitor.sentiment` -- ``sentiment(texts)``: negative/neutral/positive;
+* :mod:`~labkit.monitor.model` -- the small statistical model trained offline from
+  the project's labelled comments (the second approach beside the rules);
+* :mod:`~labkit.monitor.evaluate` -- labelled sets, precision/recall/macro-F1,
+  confusion matrices, Cohen's kappa;
+* :mod:`~labkit.monitor.query` -- Boolean queries (``banjir AND (jalan OR tol)``),
+  explained matches, volume per hour or day;
+* :mod:`~labkit.monitor.spikes` -- ``detect_spikes`` (z-score, EWMA, Poisson) and
+  ``backtest`` against known onsets;
+* :mod:`~labkit.monitor.rise` -- "why did it rise?": rising terms, posts, accounts;
+* :mod:`~labkit.monitor.coordination` -- near-duplicate comments from different
+  accounts close in time (copy-paste rings);
+* :mod:`~labkit.monitor.hoaxes` -- the fictional archive of known hoaxes, fuzzy matching;
+* :mod:`~labkit.monitor.severity` -- severity level 1-4 and who is told;
+* :mod:`~labkit.monitor.daily` -- the day's summary behind the daily issue report.
+
+The names below are imported on first use, so ``import labkit.monitor`` stays light
+(scikit-learn is imported only when the model is used).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Public name -> submodule that owns it.
+_EXPORTS: dict[str, str] = {
+    # text
+    "normalize": "text",
+    "normalize_texts": "text",
+    "tokens": "text",
+    "colloquial_map": "text",
+    # triage and sentiment
+    "LABELS": "triage",
+    "triage": "triage",
+    "needs_reply": "triage",
+    "SENTIMENTS": "sentiment",
+    "sentiment": "sentiment",
+    # evaluation
+    "labelled_comments": "evaluate",
+    "evaluate": "evaluate",
+    "cohen_kappa": "evaluate",
+    # queries, spikes, why
+    "parse_query": "query",
+    "query": "query",
+    "volume": "query",
+    "detect_spikes": "spikes",
+    "alerts": "spikes",
+    "backtest": "spikes",
+    "why_it_rose": "rise",
+    # coordination, hoaxes, severity
+    "near_duplicates": "coordination",
+    "coordinated_accounts": "coordination",
+    "hoax_archive": "hoaxes",
+    "match_hoaxes": "hoaxes",
+    "assess_severity": "severity",
+    "escalation_rules": "severity",
+    # the day's summary
+    "DailySummary": "daily",
+    "daily_summary": "daily",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'labkit.monitor' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"labkit.monitor.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,1 @@
+"""Reports for the leader (module 6): daily issue report, telaah staf, monthly performance report."""
