@@ -10,7 +10,7 @@ import pytest
 
 from labkit import data, universe
 from labkit.audit import audit
-from labkit.audit import needs_reply as nr
+from labkit.monitor import replies as nr
 
 SEEDS = (11, 23, 2026)
 PLANTED = (

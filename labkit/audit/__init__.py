@@ -13,8 +13,8 @@ Pieces:
 * :mod:`~labkit.audit.rubric` — the rubric as data (``rubric.yaml``), its loader
   and checks (:func:`load_rubric`);
 * :mod:`~labkit.audit.items` — the automatic scorers;
-* :mod:`~labkit.audit.needs_reply` — which comments need a reply (text rules;
-  :func:`classify` and :func:`explain` are re-exported here);
+* which comments need a reply is decided by :mod:`labkit.monitor.replies`, the one
+  owner of that rule (:func:`classify` and :func:`explain` are re-exported here);
 * :mod:`~labkit.audit.checklist` — answers to the manual items;
 * :mod:`~labkit.audit.engine` — :func:`audit` (checks the inputs, runs the items);
 * :mod:`~labkit.audit.scoring` — the arithmetic (item points to scores);
@@ -32,9 +32,9 @@ from __future__ import annotations
 from labkit.audit.checklist import load_answers, store_answers
 from labkit.audit.checklist import template as checklist_template
 from labkit.audit.engine import AuditInputError, audit
-from labkit.audit.needs_reply import classify, explain
 from labkit.audit.report import AuditReport, Comparison, compare
 from labkit.audit.rubric import Rubric, RubricError, load_rubric
+from labkit.monitor.replies import classify, explain
 
 __all__ = [
     "AuditInputError",

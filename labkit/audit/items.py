@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 
 from labkit import engagement, i18n, privacy, schema
-from labkit.audit import needs_reply as nr
 from labkit.errors import LabkitError
+from labkit.monitor import replies as nr
 from labkit.values import normalize_handles
 
 MAX_IDS = 20

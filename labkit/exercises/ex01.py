@@ -126,7 +126,7 @@ def _impostor_note() -> dict[str, str]:
 
 
 def _needs_reply_example(text: object) -> tuple[bool, dict[str, str] | None]:
-    from labkit.audit.needs_reply import classify
+    from labkit.monitor.replies import classify
 
     if not isinstance(text, str) or not text.strip():
         return False, {

@@ -5,8 +5,9 @@ labelling views live in :mod:`labkit.widgets`). One job per module:
 
 * :mod:`~labkit.monitor.text` -- normalisation of social-media Indonesian (NFKC,
   case, stretched letters, number-for-letter, spaced-out words, the colloquial map);
-* :mod:`~labkit.monitor.triage` -- ``triage(comments)``: label, needs_reply, reason
-  (the one owner of the needs-reply rules the audit's response-rate items use);
+* :mod:`~labkit.monitor.replies` -- which comments need a reply (questions and
+  complaints): the one owner of the rule the audit's response-rate items use;
+* :mod:`~labkit.monitor.triage` -- ``triage(comments)``: label, needs_reply, reason;
 * :mod:`~labkit.monitor.sentiment` -- ``sentiment(texts)``: negative/neutral/positive;
 * :mod:`~labkit.monitor.model` -- the small statistical model trained offline from
   the project's labelled comments (the second approach beside the rules);
@@ -42,7 +43,7 @@ _EXPORTS: dict[str, str] = {
     # triage and sentiment
     "LABELS": "triage",
     "triage": "triage",
-    "needs_reply": "triage",
+    "needs_reply": "replies",
     "SENTIMENTS": "sentiment",
     "sentiment": "sentiment",
     # evaluation

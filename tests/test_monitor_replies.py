@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from labkit import i18n
-from labkit.audit import classify, explain
-from labkit.audit import needs_reply as nr
+from labkit.monitor import replies as nr
+from labkit.monitor.replies import classify, explain
 
 
 @pytest.mark.parametrize(

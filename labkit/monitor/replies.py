@@ -8,11 +8,12 @@ plain remarks do not. The rules are word lists, so a trainee can read them,
 test them on a sentence with :func:`explain`, and argue about them; they are
 never taken from the generator's labels.
 
->>> from labkit.audit.needs_reply import classify
+>>> from labkit.monitor.replies import classify
 >>> classify(pd.Series(["Kapan paspor saya jadi?", "Mantap, terima kasih!", "Antrean lama banget"])).tolist()
 ['question', 'none', 'complaint']
 
-The response-rate items of the audit use :func:`needs_reply` as their
+This module is the one owner of the rule: the triage (:mod:`labkit.monitor.triage`)
+builds on it and the response-rate items of the audit use :func:`needs_reply` as their
 denominator: the rate is "replied / comments needing a reply".
 """
 
@@ -241,9 +242,9 @@ def explain(text: str) -> str:
     if "?" in text and (not _P.search(text) or re.search(MARK_THEN_WORDS_RE, text)):
         q.append("?")
     if c:
-        return i18n.t("audit.needs_reply.complaint", words=", ".join(dict.fromkeys(c)))
+        return i18n.t("monitor.replies.complaint", words=", ".join(dict.fromkeys(c)))
     if q:
-        return i18n.t("audit.needs_reply.question", words=", ".join(dict.fromkeys(q)))
+        return i18n.t("monitor.replies.question", words=", ".join(dict.fromkeys(q)))
     if "?" in text:
-        return i18n.t("audit.needs_reply.praise_mark")
-    return i18n.t("audit.needs_reply.none")
+        return i18n.t("monitor.replies.praise_mark")
+    return i18n.t("monitor.replies.none")
