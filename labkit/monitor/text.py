@@ -1,0 +1,216 @@
+"""Normalisation of social-media Indonesian, the first step of every monitoring rule.
+
+Citizens write ``Kpn bsa d4ft4r nyaaa???``, ``𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑``, ``s l o t g a c o r``
+and ``gmn min, udh 3 hr blm cair``. Word lists and queries can only read such
+comments after one normalisation, the same everywhere (queries, triage,
+sentiment, the near-duplicate finder), so it lives here:
+
+1. Unicode NFKC (math-bold and full-width letters become plain letters), zero-width
+   and direction-override characters removed, case folded;
+2. spaced-out words joined (``s l o t`` -> ``slot``, ``g.a.c.o.r`` -> ``gacor``);
+3. numbers used for letters turned back into letters inside words (``s4y4`` ->
+   ``saya``, ``g4c0r`` -> ``gacor``), while real numbers (``3``, ``rp50rb``,
+   ``covid19``, ``5g``) are left as they are; the reduplication mark ``2``
+   (``anak2``) becomes ``anak-anak``;
+4. letters stretched three times or more collapsed (``bangettt`` -> ``banget``);
+5. the colloquial map (``colloquial.yaml``, written by the project; a trainer can
+   extend it with ``kamus_gaul.yaml`` in the work folder) turns informal words
+   into standard ones (``gmn`` -> ``bagaimana``, ``gak`` -> ``tidak``).
+
+The output is the words separated by single spaces, with ``?`` and ``!`` kept as
+words of their own (questions and exclamations matter to the rules), emoji kept
+(they carry sentiment) and other punctuation dropped. Any input gives a string:
+missing text, emoji only, HTML (kept as inert words), 10,000 characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from labkit import values, workspace
+from labkit.errors import LabkitError
+
+#: Name of a trainer's extension of the colloquial map, in the work folder.
+USER_MAP_FILE = "kamus_gaul.yaml"
+
+# Zero-width characters, bidirectional overrides and the BOM: invisible, used to dodge filters.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Single letters separated by spaces, dots, dashes, underscores or stars, at least three in a row.
+_SPACED = re.compile(r"(?<![\w])(?:[a-z](?:[\s.\-_*]{1,2})){2,}[a-z](?![\w])")
+_SPACED_SEP = re.compile(r"[\s.\-_*]+")
+# Words: letters and digits (with inner hyphens or apostrophes), or ? and !, or one emoji / symbol.
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[?!]|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+_STRETCH = re.compile(r"([^\W\d_])\1{2,}")
+_LEET = str.maketrans(
+    {"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "9": "g", "6": "g", "8": "b"}
+)
+# Units and money: digits before these letters are numbers, not letters.
+_UNIT = re.compile(
+    r"^(?:rp)?\d+(?:[.,]\d+)?(?:rb|ribu|k|jt|juta|m|km|kg|gb|mb|g|x|an|nya|th|thn|tahun|hr|"
+    r"hari|jam|mnt|menit|bln|bulan|mg|ml|lt|pm|am|wib|wita|wit|s|rd|nd|st)?$"
+)
+
+
+def _fix_leet(token: str) -> str:
+    if token.isalpha() or token.isdigit() or not any(c.isalpha() for c in token):
+        return token
+    if _UNIT.match(token) or token.startswith("rp"):
+        return token
+    head, tail = token, ""
+    if token.endswith("2") and token[:-1].isalpha():  # anak2 -> anak-anak
+        return f"{token[:-1]}-{token[:-1]}"
+    if re.fullmatch(r"[a-z]+\d+", token):  # covid19, lantai3: a name and a number
+        return token
+    return head.translate(_LEET) + tail
+
+
+@cache
+def _package_map() -> dict[str, str]:
+    text = resources.files("labkit.monitor").joinpath("colloquial.yaml").read_text("utf-8")
+    return _check_map(yaml.safe_load(text), "colloquial.yaml")
+
+
+def _check_map(raw: Any, name: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise LabkitError("monitor.text.bad_map", file=name)
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        if values.is_blank(key) or values.is_blank(value):
+            raise LabkitError("monitor.text.bad_entry", file=name, key=str(key))
+        out[values.normalize_word(key)] = values.normalize_word(value)
+    return out
+
+
+def _user_map() -> dict[str, str]:
+    path = workspace.path(USER_MAP_FILE)
+    if not path.is_file():
+        return {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        # where the broken construct starts (an unclosed bracket), else where it was noticed
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = getattr(mark, "line", -1) + 1
+        raise LabkitError("monitor.text.bad_yaml", file=str(path), line=line) from None
+    return _check_map(raw, str(path))
+
+
+def colloquial_map() -> dict[str, str]:
+    """The colloquial map: informal word -> standard word(s).
+
+    The project's map (``labkit/monitor/colloquial.yaml``, CC BY 4.0) with the
+    trainer's ``kamus_gaul.yaml`` from the work folder on top, if present.
+
+    Raises
+    ------
+    LabkitError
+        If the trainer's file is not valid YAML or has an empty entry (the message
+        names the file and line).
+    """
+    return {**_package_map(), **_user_map()}
+
+
+def _unspace(match: re.Match[str]) -> str:
+    return _SPACED_SEP.sub("", match.group(0))
+
+
+def _words(text: str, mapping: dict[str, str]) -> list[str]:
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    text = _SPACED.sub(_unspace, text)
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        token = _STRETCH.sub(r"\1", _fix_leet(token))
+        out.append(mapping.get(token, token))
+    return out
+
+
+def _text(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and values.is_blank(value)):
+        return ""
+    return str(value)
+
+
+def normalize(text: Any) -> str:
+    """One comment's text, normalised (see the module's description).
+
+    >>> normalize("Kpn bsa d4ft4r nyaaa???")
+    'kapan bisa daftar nya ?'
+    >>> normalize("𝐒 𝐋 𝐎 𝐓 gacorrr")
+    'slot gacor'
+    """
+    return _normalize_cached(_text(text), _map_key())
+
+
+def _map_key() -> tuple[tuple[str, str], ...] | None:
+    user = _user_map()
+    return tuple(sorted(user.items())) if user else None
+
+
+@lru_cache(maxsize=200_000)
+def _normalize_cached(text: str, user: tuple[tuple[str, str], ...] | None) -> str:
+    mapping = _package_map() if user is None else {**_package_map(), **dict(user)}
+    words = _words(text, mapping)
+    # "?" repeated ("???") counts once
+    out: list[str] = []
+    for w in words:
+        if w in ("?", "!") and out and out[-1] == w:
+            continue
+        out.append(w)
+    return " ".join(out)
+
+
+def normalize_texts(texts: Iterable[Any] | pd.Series) -> pd.Series:
+    """Normalise many texts; each distinct text is normalised once.
+
+    Parameters
+    ----------
+    texts : Series or iterable of str
+        Missing values give ``""``.
+
+    Returns
+    -------
+    Series of str, aligned with ``texts`` (same index when a Series is given).
+    """
+    s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
+    key = _map_key()
+    codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=True)
+    done = [_normalize_cached(_text(u), key) for u in uniques]
+    out = pd.Series(done + [""], dtype=object).take(codes).to_numpy()  # -1 -> ""
+    return pd.Series(out, index=s.index, dtype=object)
+
+
+def tokens(text: Any, *, drop_stopwords: bool = False) -> list[str]:
+    """The normalised words of ``text`` (``?``/``!`` and emoji dropped).
+
+    Parameters
+    ----------
+    drop_stopwords : bool
+        Drop Indonesian function words (``yang``, ``dan``, ``di``...), for the
+        "why did it rise?" terms and the query explanations.
+    """
+    words = [w for w in normalize(text).split() if _TOKEN.fullmatch(w) and w[0].isalnum()]
+    if drop_stopwords:
+        stop = stopwords()
+        words = [w for w in words if w not in stop]
+    return words
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Indonesian function words (``yang``, ``dan``, ``di``...) from ``stopwordsiso`` (MIT).
+
+    Normalised like the comments, so that ``yg`` and ``yang`` are both dropped.
+    """
+    import stopwordsiso
+
+    return frozenset(_normalize_cached(w, None) for w in stopwordsiso.stopwords("id"))
