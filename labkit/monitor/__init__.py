@@ -25,7 +25,8 @@ labelling views live in :mod:`labkit.widgets`). One job per module:
 * :mod:`~labkit.monitor.daily` -- the day's summary behind the daily issue report.
 
 The names below are imported on first use, so ``import labkit.monitor`` stays light
-(scikit-learn is imported only when the model is used).
+(scikit-learn is imported only when the model is used); the modules named like their
+function (``_SAME_NAME``) are imported with the package.
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f"labkit.monitor.{module}"), name)
     globals()[name] = value
     return value
+
+
+# Submodules named like the function they own (``triage.triage``) are imported now: the
+# import system sets ``labkit.monitor.triage`` to the *module* when it first loads it, so a
+# lazy import could leave the module where the function belongs. Add such a module here.
+_SAME_NAME: tuple[str, ...] = ("triage",)
+for _name in _SAME_NAME:
+    globals()[_name] = getattr(importlib.import_module(f"labkit.monitor.{_name}"), _name)
 
 
 def __dir__() -> list[str]:
