@@ -26,13 +26,15 @@ missing text, emoji only, HTML (kept as inert words), 10,000 characters.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import yaml
 
 from labkit import values, workspace
@@ -46,9 +48,6 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 # Single letters separated by spaces, dots, dashes, underscores or stars, at least three in a row.
 _SPACED = re.compile(r"(?<![\w])(?:[a-z](?:[\s.\-_*]{1,2})){2,}[a-z](?![\w])")
 _SPACED_SEP = re.compile(r"[\s.\-_*]+")
-# Words: letters and digits (with inner hyphens or apostrophes), or ? and !, or one emoji / symbol.
-_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[?!]|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
-_STRETCH = re.compile(r"([^\W\d_])\1{2,}")
 _LEET = str.maketrans(
     {"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "9": "g", "6": "g", "8": "b"}
 )
@@ -124,14 +123,70 @@ def _unspace(match: re.Match[str]) -> str:
     return _SPACED_SEP.sub("", match.group(0))
 
 
-def _words(text: str, mapping: dict[str, str]) -> list[str]:
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+# RE2 versions (pyarrow) of the steps, run on whole columns at once.
+_INVISIBLE_RE2 = "[\\x{00ad}\\x{200b}-\\x{200f}\\x{202a}-\\x{202e}\\x{2060}-\\x{2064}\\x{2066}-\\x{2069}\\x{feff}]"
+_EMOJI_RE2 = "([\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}])"
+# Texts that need the two steps done in Python: spaced-out letters, digits inside words.
+_NEEDS_PYTHON_RE2 = (
+    r"(?:^|[^\pL\pN])\pL[\s.\-_*]{1,2}\pL[\s.\-_*]{1,2}\pL(?:[^\pL\pN]|$)"
+    r"|\pL\pN|\pN\pL"
+)
+# Anything that is not a letter, digit, ?, !, emoji, white space or an inner ' or -.
+_DROP_RE2 = "[^\\pL\\pN?!\\s'\\-\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}]"
+_LOOSE_MARKS_RE2 = r"(?:^|\s)['\-]+|['\-]+(?:\s|$)"
+# Letters written three times or more ("bangettt"), collapsed to one.
+_STRETCH = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _where(arr: pa.Array, pattern: str) -> pa.Array:
+    return pc.fill_null(pc.match_substring_regex(arr, pattern), False)
+
+
+def _replace(arr: pa.Array, pattern: str, repl: str, *, find: str | None = None) -> pa.Array:
+    """``replace_substring_regex`` run only on the texts where ``find`` (or ``pattern``) occurs."""
+    mask = _where(arr, find or pattern)
+    if not pc.any(mask).as_py():
+        return arr
+    done = pc.replace_substring_regex(arr.filter(mask), pattern, repl)
+    return pc.replace_with_mask(arr, mask, done)
+
+
+_TRIPLE_RE2 = "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz")
+
+
+def _python_steps(text: str) -> str:
+    """Spaced-out words joined and numbers-for-letters fixed (on the texts that have them)."""
     text = _SPACED.sub(_unspace, text)
-    out: list[str] = []
-    for token in _TOKEN.findall(text):
-        token = _STRETCH.sub(r"\1", _fix_leet(token))
-        out.append(mapping.get(token, token))
-    return out
+    return re.sub(r"[^\W_]+", lambda m: _fix_leet(m.group(0)), text)
+
+
+def _normalize_array(arr: pa.Array, mapping: dict[str, str]) -> pa.Array:
+    arr = pc.utf8_lower(pc.utf8_normalize(arr, "NFKC"))
+    arr = _replace(arr, _INVISIBLE_RE2, "")
+    needs = _where(arr, _NEEDS_PYTHON_RE2)
+    if pc.any(needs).as_py():
+        fixed = [_python_steps(t) for t in arr.filter(needs).to_pylist()]
+        arr = pc.replace_with_mask(arr, needs, pa.array(fixed, type=pa.large_string()))
+    arr = _replace(arr, _DROP_RE2, " ")
+    arr = _replace(arr, _LOOSE_MARKS_RE2, " ")
+    arr = _replace(arr, r"([?!])", r" \1 ")
+    arr = _replace(arr, _EMOJI_RE2, r" \1 ")
+    stretched = _where(arr, _TRIPLE_RE2)
+    if pc.any(stretched).as_py():
+        fixed = [_STRETCH.sub(r"\1", t) for t in arr.filter(stretched).to_pylist()]
+        arr = pc.replace_with_mask(arr, stretched, pa.array(fixed, type=pa.large_string()))
+    words = pc.split_pattern_regex(pc.utf8_trim_whitespace(arr), r"\s+")
+    flat = pc.list_flatten(words)
+    keys = pa.array(list(mapping), type=pa.large_string())
+    found = pc.index_in(flat.cast(pa.large_string()), value_set=keys)
+    mapped = pc.take(pa.array(list(mapping.values()), type=pa.large_string()), found)
+    flat = pc.if_else(pc.is_null(found), flat.cast(pa.large_string()), mapped)
+    offsets = words.offsets
+    listed = pa.LargeListArray.from_arrays(offsets.cast(pa.int64()), flat)
+    joined = pc.binary_join(listed, pa.scalar(" ", type=pa.large_string()))
+    # "? ? ?" counts once; empty words from a trimmed text are gone
+    joined = pc.replace_substring_regex(joined, r"\?(?: \?)+", "?")
+    return pc.replace_substring_regex(joined, r"!(?: !)+", "!")
 
 
 def _text(value: Any) -> str:
@@ -148,7 +203,7 @@ def normalize(text: Any) -> str:
     >>> normalize("𝐒 𝐋 𝐎 𝐓 gacorrr")
     'slot gacor'
     """
-    return _normalize_cached(_text(text), _map_key())
+    return _normalize_one(_text(text), _map_key())
 
 
 def _map_key() -> tuple[tuple[str, str], ...] | None:
@@ -156,21 +211,17 @@ def _map_key() -> tuple[tuple[str, str], ...] | None:
     return tuple(sorted(user.items())) if user else None
 
 
-@lru_cache(maxsize=200_000)
-def _normalize_cached(text: str, user: tuple[tuple[str, str], ...] | None) -> str:
-    mapping = _package_map() if user is None else {**_package_map(), **dict(user)}
-    words = _words(text, mapping)
-    # "?" repeated ("???") counts once
-    out: list[str] = []
-    for w in words:
-        if w in ("?", "!") and out and out[-1] == w:
-            continue
-        out.append(w)
-    return " ".join(out)
+def _mapping(user: tuple[tuple[str, str], ...] | None) -> dict[str, str]:
+    return _package_map() if user is None else {**_package_map(), **dict(user)}
+
+
+@lru_cache(maxsize=100_000)
+def _normalize_one(text: str, user: tuple[tuple[str, str], ...] | None) -> str:
+    return _normalize_array(pa.array([text], type=pa.large_string()), _mapping(user))[0].as_py()
 
 
 def normalize_texts(texts: Iterable[Any] | pd.Series) -> pd.Series:
-    """Normalise many texts; each distinct text is normalised once.
+    """Normalise many texts at once (pyarrow), each distinct text once.
 
     Parameters
     ----------
@@ -179,13 +230,14 @@ def normalize_texts(texts: Iterable[Any] | pd.Series) -> pd.Series:
 
     Returns
     -------
-    Series of str, aligned with ``texts`` (same index when a Series is given).
+    Series of str, aligned with ``texts`` (same index when a Series is given);
+    the same result as :func:`normalize` on each text.
     """
     s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    key = _map_key()
     codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=True)
-    done = [_normalize_cached(_text(u), key) for u in uniques]
-    out = pd.Series(done + [""], dtype=object).take(codes).to_numpy()  # -1 -> ""
+    distinct = [_text(u) for u in uniques] + [""]  # code -1 (missing) -> ""
+    done = _normalize_array(pa.array(distinct, type=pa.large_string()), _mapping(_map_key()))
+    out = np.asarray(done.to_numpy(zero_copy_only=False), dtype=object)[codes]
     return pd.Series(out, index=s.index, dtype=object)
 
 
@@ -198,7 +250,7 @@ def tokens(text: Any, *, drop_stopwords: bool = False) -> list[str]:
         Drop Indonesian function words (``yang``, ``dan``, ``di``...), for the
         "why did it rise?" terms and the query explanations.
     """
-    words = [w for w in normalize(text).split() if _TOKEN.fullmatch(w) and w[0].isalnum()]
+    words = [w for w in normalize(text).split() if w[0].isalnum()]
     if drop_stopwords:
         stop = stopwords()
         words = [w for w in words if w not in stop]
@@ -213,4 +265,5 @@ def stopwords() -> frozenset[str]:
     """
     import stopwordsiso
 
-    return frozenset(_normalize_cached(w, None) for w in stopwordsiso.stopwords("id"))
+    words = sorted(stopwordsiso.stopwords("id"))
+    return frozenset(normalize_texts(pd.Series(words, dtype=object)))

@@ -104,16 +104,20 @@ def _rule_masks(raw: pd.Series, norm: pd.Series, arr: pa.Array) -> dict[str, np.
     return masks
 
 
-def _explain_replies(raw: pd.Series, norm: pd.Series) -> np.ndarray:
-    """The needs-reply rule's explanation, once per distinct text (raw first, else normalised)."""
-    none = i18n.t("monitor.replies.none")
-    pairs = pd.Series(list(zip(raw.astype(object), norm, strict=True)), dtype=object)
-    codes, uniques = pd.factorize(pairs)
-    said = []
-    for r, n in uniques:
-        why = replies.explain(r)
-        said.append(replies.explain(n) if why == none else why)
-    return np.asarray(said, dtype=object)[codes]
+def _first(arr: pa.Array, pattern: str) -> np.ndarray:
+    found = pc.extract_regex(arr, f"(?i)(?P<w>{pattern})").field("w")
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=object)
+
+
+def _reply_words(raw: pd.Series, norm: pd.Series, name: str) -> np.ndarray:
+    """The first word of the needs-reply rule in each text (raw text first, else normalised)."""
+    pattern = replies.COMPLAINT_RE if name == "complaint" else replies.QUESTION_WORDS_RE
+    words = _first(replies._arrow(raw), pattern)
+    missing = pd.isna(words)
+    if missing.any():
+        words[missing] = _first(_arrow(norm[missing]), pattern)
+    words[pd.isna(words)] = "?"  # a question marked by its question mark only
+    return words
 
 
 def _rules(raw: pd.Series) -> pd.DataFrame:
@@ -128,9 +132,9 @@ def _rules(raw: pd.Series) -> pd.DataFrame:
         if not len(rows):
             continue
         if name in ("question", "complaint"):
-            reason[rows] = _explain_replies(raw.iloc[rows], norm.iloc[rows])
-            continue
-        words = _first_words(arr, rows, name)
+            words = _reply_words(raw.iloc[rows], norm.iloc[rows], name)
+        else:
+            words = _first_words(arr, rows, name)
         reason[rows] = [templates[name].replace("{words}", str(w).strip()) for w in words]
     neutral = label == "neutral"
     reason[neutral] = templates["neutral"]
