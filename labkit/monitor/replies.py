@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from labkit import i18n
+from labkit.monitor import matching
 
 # Whole-word question words and phrases (formal and informal spellings). Letters may be
 # stretched ("kapannn"): every letter of a word matches one or more times.
@@ -146,19 +147,11 @@ _P = re.compile(PRAISE_RE, re.IGNORECASE)
 
 
 def _arrow(texts: pd.Series) -> pa.Array:
-    try:
-        if isinstance(texts.dtype, pd.StringDtype):
-            return pa.array(texts.array)
-    except (TypeError, pa.ArrowInvalid):
-        pass
-    return pa.array(
-        texts.astype("string").to_numpy(dtype=object, na_value=None), type=pa.large_string()
-    )
+    return matching.as_arrow(texts)
 
 
 def _hits(arr: pa.Array, pattern: str) -> np.ndarray:
-    hit = pc.match_substring_regex(arr, pattern, ignore_case=True)
-    return np.asarray(hit.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    return matching.hits(arr, pattern, ignore_case=True)
 
 
 def match(texts: pd.Series, pattern: str) -> pd.Series:

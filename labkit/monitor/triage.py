@@ -24,12 +24,11 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import yaml
 
 from labkit import i18n
 from labkit.errors import LabkitError
-from labkit.monitor import replies, text
+from labkit.monitor import matching, replies, text
 
 #: The triage labels, in the trainee's reading order.
 LABELS: tuple[str, ...] = ("question", "complaint", "praise", "hoax", "troll", "spam", "neutral")
@@ -64,17 +63,12 @@ def _arrow(norm: pd.Series) -> pa.Array:
 
 
 def _hits(arr: pa.Array, name: str) -> np.ndarray:
-    hit = pc.match_substring_regex(arr, _pattern(name))
-    return np.asarray(hit.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    return matching.hits(arr, _pattern(name))
 
 
 def _first_words(arr: pa.Array, rows: np.ndarray, name: str) -> np.ndarray:
     """The first matching word of rule ``name`` in each of ``rows``."""
-    if not len(rows):
-        return np.array([], dtype=object)
-    sub = arr.take(pa.array(rows))
-    found = pc.extract_regex(sub, _pattern(name)).field("w")
-    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=object)
+    return matching.first_match(arr.take(pa.array(rows)), _pattern(name))
 
 
 def texts_of(comments: pd.DataFrame | pd.Series) -> pd.Series:
@@ -104,18 +98,14 @@ def _rule_masks(raw: pd.Series, norm: pd.Series, arr: pa.Array) -> dict[str, np.
     return masks
 
 
-def _first(arr: pa.Array, pattern: str) -> np.ndarray:
-    found = pc.extract_regex(arr, f"(?i)(?P<w>{pattern})").field("w")
-    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=object)
-
-
 def _reply_words(raw: pd.Series, norm: pd.Series, name: str) -> np.ndarray:
     """The first word of the needs-reply rule in each text (raw text first, else normalised)."""
     pattern = replies.COMPLAINT_RE if name == "complaint" else replies.QUESTION_WORDS_RE
-    words = _first(replies._arrow(raw), pattern)
+    pattern = f"(?i)(?P<w>{pattern})"
+    words = matching.first_match(matching.as_arrow(raw), pattern)
     missing = pd.isna(words)
     if missing.any():
-        words[missing] = _first(_arrow(norm[missing]), pattern)
+        words[missing] = matching.first_match(_arrow(norm[missing]), pattern)
     words[pd.isna(words)] = "?"  # a question marked by its question mark only
     return words
 
