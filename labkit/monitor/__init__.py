@@ -87,7 +87,7 @@ def __getattr__(name: str) -> Any:
 # Submodules named like the function they own (``triage.triage``) are imported now: the
 # import system sets ``labkit.monitor.triage`` to the *module* when it first loads it, so a
 # lazy import could leave the module where the function belongs. Add such a module here.
-_SAME_NAME: tuple[str, ...] = ("triage", "sentiment", "query")
+_SAME_NAME: tuple[str, ...] = ("triage", "sentiment", "query", "evaluate")
 for _name in _SAME_NAME:
     globals()[_name] = getattr(importlib.import_module(f"labkit.monitor.{_name}"), _name)
 
