@@ -105,3 +105,9 @@ def test_broken_trainer_map_names_the_file_and_line(work):
     with pytest.raises(LabkitError) as err:
         text.normalize("gmn")
     assert text.USER_MAP_FILE in str(err.value) and "2" in str(err.value)
+
+
+def test_empty_trainer_entry_is_named(work):
+    (work / text.USER_MAP_FILE).write_text("mager:\n", "utf-8")
+    with pytest.raises(LabkitError, match="mager"):
+        text.normalize("mager")

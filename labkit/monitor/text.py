@@ -85,7 +85,7 @@ def _check_map(raw: Any, name: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in raw.items():
         if values.is_blank(key) or values.is_blank(value):
-            raise LabkitError("monitor.text.bad_entry", file=name, key=str(key))
+            raise LabkitError("monitor.text.bad_entry", file=name, entry=str(key))
         out[values.normalize_word(key)] = values.normalize_word(value)
     return out
 
