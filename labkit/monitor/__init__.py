@@ -44,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     # triage and sentiment
     "LABELS": "triage",
     "triage": "triage",
+    "counts": "triage",
     "needs_reply": "replies",
     "SENTIMENTS": "sentiment",
     "sentiment": "sentiment",
@@ -66,6 +67,7 @@ _EXPORTS: dict[str, str] = {
     "match_hoaxes": "hoaxes",
     "assess_severity": "severity",
     "escalation_rules": "severity",
+    "measure_signals": "severity",
     # the day's summary
     "DailySummary": "daily",
     "daily_summary": "daily",
