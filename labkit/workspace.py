@@ -193,6 +193,28 @@ def load_json(relpath: str | os.PathLike[str], default: Any = None) -> Any:
         raise LabkitError("workspace.corrupt_json", path=str(target), reason=str(exc)) from exc
 
 
+def load_yaml(relpath: str | os.PathLike[str], default: Any = None) -> Any:
+    """Read a YAML file a trainer put in the work folder; ``default`` if it is absent.
+
+    Trainers extend the lab's word lists and rules with such files (``kamus_gaul.yaml``,
+    ``arsip_hoaks.yaml``, ``eskalasi.yaml``...). A file that is not valid YAML raises a
+    LabkitError naming the file and the line where the broken construct starts, with the
+    usual fixes.
+    """
+    import yaml
+
+    target = resolve(relpath)
+    if not target.is_file():
+        return default
+    try:
+        return yaml.safe_load(target.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        # where the broken construct starts (an unclosed bracket), else where it was noticed
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = getattr(mark, "line", -1) + 1
+        raise LabkitError("workspace.bad_yaml", path=str(target), line=line) from None
+
+
 def save_table(
     relpath: str | os.PathLike[str], df: pd.DataFrame, *, history: bool = False, **parquet: Any
 ) -> Path:

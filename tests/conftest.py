@@ -28,3 +28,11 @@ def _isolated_lab(tmp_path, monkeypatch):
     workspace.set_work_dir(None)
     i18n.set_language(None)
     data.use(None)
+
+
+@pytest.fixture
+def work():
+    """The test's own work folder (set up by ``_isolated_lab``), for files a trainer puts there."""
+    from labkit import workspace
+
+    return workspace.work_dir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from labkit import data, workspace
+from labkit import data
 from labkit.errors import LabkitError
 from labkit.monitor import hoax_archive, match_hoaxes
 
@@ -34,14 +34,6 @@ def test_colloquial_repetition_finds_its_clarification():
 def test_a_shared_word_alone_is_not_a_match():
     # shares the key word "paspor" but claims nothing
     assert match_hoaxes(pd.Series(["kapan paspor saya jadi, sudah 3 hari"])).empty
-
-
-@pytest.fixture
-def work(tmp_path):
-    before = workspace.work_dir()
-    workspace.set_work_dir(tmp_path)
-    yield tmp_path
-    workspace.set_work_dir(before)
 
 
 def test_trainer_adds_the_agency_own_checked_claims(work):

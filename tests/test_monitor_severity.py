@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from labkit import data, workspace
+from labkit import data
 from labkit.errors import LabkitError
 from labkit.monitor import assess_severity, sentiment
 
@@ -37,14 +37,6 @@ def test_who_is_told_and_why():
 def test_a_misspelt_signal_is_refused():
     with pytest.raises(LabkitError, match="volume_rasio"):
         assess_severity({"volume_rasio": 30})
-
-
-@pytest.fixture
-def work(tmp_path):
-    before = workspace.work_dir()
-    workspace.set_work_dir(tmp_path)
-    yield tmp_path
-    workspace.set_work_dir(before)
 
 
 def test_trainer_rules_replace_the_default(work):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from labkit import workspace
 from labkit.errors import LabkitError
 from labkit.monitor import text
 
@@ -84,24 +83,14 @@ def test_package_map_has_no_empty_or_duplicate_entries():
     assert len(text.colloquial_map()) >= 300
 
 
-@pytest.fixture
-def work(tmp_path):
-    before = workspace.work_dir()
-    workspace.set_work_dir(tmp_path)
-    yield tmp_path
-    workspace.set_work_dir(before)
-
-
 def test_trainer_extends_the_map_from_the_work_folder(work):
-    tmp_path = work
     assert text.normalize("mager") == "mager"
-    (tmp_path / text.USER_MAP_FILE).write_text("mager: malas bergerak\ngmn: gimana\n", "utf-8")
+    (work / text.USER_MAP_FILE).write_text("mager: malas bergerak\ngmn: gimana\n", "utf-8")
     assert text.normalize("mager gmn") == "malas bergerak gimana"  # trainer's entries win
 
 
 def test_broken_trainer_map_names_the_file_and_line(work):
-    tmp_path = work
-    (tmp_path / text.USER_MAP_FILE).write_text("mager: malas\ngmn: [bagaimana\n", "utf-8")
+    (work / text.USER_MAP_FILE).write_text("mager: malas\ngmn: [bagaimana\n", "utf-8")
     with pytest.raises(LabkitError) as err:
         text.normalize("gmn")
     assert text.USER_MAP_FILE in str(err.value) and "2" in str(err.value)

@@ -101,3 +101,13 @@ def test_failed_save_with_history_keeps_the_current_file():
     current = pd.read_parquet(workspace.resolve("audit/x.parquet"))
     assert list(current["a"]) == [3, 4]
     assert len(workspace.history("audit/x.parquet")) == 1  # only the successful replacement
+
+
+def test_load_yaml_reads_a_trainer_file_and_names_the_broken_line(work):
+    assert workspace.load_yaml("tidak_ada.yaml", default={}) == {}
+    (work / "aturan.yaml").write_text("a: 1\nb: [2, 3\nc: 4\n", "utf-8")
+    with pytest.raises(LabkitError) as err:
+        workspace.load_yaml("aturan.yaml")
+    assert "aturan.yaml" in str(err.value) and "baris 2" in str(err.value)
+    (work / "aturan.yaml").write_text("a: 1\n", "utf-8")
+    assert workspace.load_yaml("aturan.yaml") == {"a": 1}

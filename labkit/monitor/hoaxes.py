@@ -81,15 +81,9 @@ def hoax_archive() -> pd.DataFrame:
         missing field, or the YAML line).
     """
     entries = list(_package_archive())
-    path = workspace.path(USER_ARCHIVE_FILE)
-    if path.is_file():
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-            line = getattr(mark, "line", -1) + 1
-            raise LabkitError("monitor.hoax.bad_yaml", file=str(path), line=line) from None
-        entries += _entries(raw, str(path))
+    entries += _entries(
+        workspace.load_yaml(USER_ARCHIVE_FILE), str(workspace.resolve(USER_ARCHIVE_FILE))
+    )
     frame = pd.DataFrame(entries, columns=list(FIELDS))
     return frame.drop_duplicates("id", keep="last").set_index("id")
 

@@ -64,17 +64,10 @@ def escalation_rules() -> dict:
     LabkitError
         If the trainer's file is broken (file, line or level and the fix are named).
     """
-    path = workspace.path(USER_RULES_FILE)
-    if not path.is_file():
+    raw = workspace.load_yaml(USER_RULES_FILE)
+    if raw is None:
         return _package_rules()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        raise LabkitError(
-            "monitor.severity.bad_yaml", file=str(path), line=getattr(mark, "line", -1) + 1
-        ) from None
-    return _check_rules(raw, str(path))
+    return _check_rules(raw, str(workspace.resolve(USER_RULES_FILE)))
 
 
 @dataclass(frozen=True)

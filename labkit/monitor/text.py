@@ -91,17 +91,7 @@ def _check_map(raw: Any, name: str) -> dict[str, str]:
 
 
 def _user_map() -> dict[str, str]:
-    path = workspace.path(USER_MAP_FILE)
-    if not path.is_file():
-        return {}
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        # where the broken construct starts (an unclosed bracket), else where it was noticed
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = getattr(mark, "line", -1) + 1
-        raise LabkitError("monitor.text.bad_yaml", file=str(path), line=line) from None
-    return _check_map(raw, str(path))
+    return _check_map(workspace.load_yaml(USER_MAP_FILE), str(workspace.resolve(USER_MAP_FILE)))
 
 
 def colloquial_map() -> dict[str, str]:
