@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from labkit.errors import LabkitError
-from labkit.monitor import text
+from labkit.monitor import matching, text
 
 #: Default settings (checked against the planted ring of the bundled universe and other seeds).
 DEFAULTS = {
@@ -33,6 +34,9 @@ DEFAULTS = {
     "min_accounts": 8,
     "min_chars": 30,
 }
+
+#: Comments compared at once within one group (bounds the memory of a long post).
+_BLOCK = 1024
 
 _COLUMNS = ["cluster_id", "comment_id", "author", "created_at", "similarity", "text"]
 
@@ -49,9 +53,40 @@ def _check(comments: pd.DataFrame, by: str | None) -> None:
 
 
 def _plain(texts: pd.Series) -> pd.Series:
-    """Normalised text with only words left (no emoji, no ? or !)."""
-    norm = text.normalize_texts(texts)
-    return norm.str.replace(r"[^\w\s]", " ", regex=True).str.split().str.join(" ")
+    """Normalised text with only words left (no emoji, no ? or !), single-spaced."""
+    norm = matching.as_arrow(text.normalize_texts(texts))
+    words = pc.replace_substring_regex(norm, r"[^\w\s]+", " ")
+    words = pc.utf8_trim_whitespace(pc.replace_substring_regex(words, r"\s+", " "))
+    return pd.Series(words.to_numpy(zero_copy_only=False), index=texts.index, dtype=object)
+
+
+def _links(
+    texts: list[str], seconds: np.ndarray, threshold: float, gap: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i, j), i < j, of one group (sorted by time) similar and close enough, with scores.
+
+    A long group is compared block by block, each block only with the comments posted
+    within ``gap`` seconds after it, so a post with thousands of comments stays cheap in
+    time and memory.
+    """
+    n = len(texts)
+    found_i, found_j, found_s = [], [], []
+    for lo in range(0, n, _BLOCK):
+        hi = min(lo + _BLOCK, n)
+        right = int(np.searchsorted(seconds, seconds[hi - 1] + gap, side="right"))
+        scores = process.cdist(
+            texts[lo:hi], texts[lo:right], scorer=fuzz.ratio, score_cutoff=threshold,
+            dtype=np.uint8, workers=1,
+        )  # fmt: skip
+        i, j = np.nonzero(scores)
+        s = scores[i, j]
+        i = i + lo
+        j = j + lo
+        keep = (j > i) & (seconds[j] - seconds[i] <= gap)
+        found_i.append(i[keep])
+        found_j.append(j[keep])
+        found_s.append(s[keep])
+    return np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
 
 
 def near_duplicates(
@@ -81,58 +116,66 @@ def near_duplicates(
     min_chars : int
         Shorter normalised texts are left out (common short phrases are not campaigns).
     by : str or None
-        Compare only within groups of this column (default: the same post); None compares
-        everything (slow on large tables).
+        Compare only within groups of this column (default: the same post; this blocking is
+        what keeps a million comments under a minute); None compares each comment with
+        every comment posted within ``window`` after it, whatever the post.
 
     Returns
     -------
     DataFrame, one row per comment in a cluster: ``cluster_id``, ``comment_id``, ``author``,
     ``created_at``, ``similarity`` (to the cluster's first comment; 0 where below the
     threshold but linked through others) and ``text``; sorted by cluster and time.
+
+    Raises
+    ------
+    LabkitError
+        If a needed column is missing (the message names it and the columns there are).
     """
     _check(comments, by)
-    plain = _plain(comments["text"])
-    keep = (plain.str.len() >= min_chars).to_numpy()
-    frame = pd.DataFrame(
-        {
-            "group": pd.factorize(comments[by])[0][keep] if by else 0,
-            "seconds": _seconds(comments["created_at"])[keep],
-            "plain": plain.to_numpy()[keep],
-            "author": comments["author"].to_numpy()[keep],
-            "row": np.flatnonzero(keep),
-        }
-    )
-    frame = frame.sort_values(["group", "seconds"], kind="stable")
     gap = int(pd.Timedelta(window).total_seconds())
     burst_s = int(pd.Timedelta(burst).total_seconds())
-    group = frame["group"].to_numpy()
-    seconds = frame["seconds"].to_numpy()
-    texts = frame["plain"].to_numpy()
-    authors = frame["author"].to_numpy()
-    rows = frame["row"].to_numpy()
-    bounds = np.flatnonzero(np.r_[True, group[1:] != group[:-1], True])
+    group = pd.factorize(comments[by])[0] if by else np.zeros(len(comments), dtype=np.int64)
+    # Cheap filters before normalising: a group with too few comments or a text too short
+    # (normalising never lengthens a text by more than a few characters) cannot qualify.
+    size = np.bincount(group[group >= 0])[np.maximum(group, 0)] if len(group) else group
+    raw_len = pc.fill_null(pc.utf8_length(matching.as_arrow(comments["text"])), 0)
+    cand = np.flatnonzero((size >= min_accounts) & (raw_len.to_numpy() >= min_chars) & (group >= 0))
+    plain = _plain(comments["text"].iloc[cand]).to_numpy()
+    keep = np.fromiter((len(t) >= min_chars for t in plain), bool, len(plain))
+    rows = cand[keep]
+    seconds = _seconds(comments["created_at"].iloc[rows])
+    order = np.lexsort((seconds, group[rows]))
+    rows, seconds, grp = rows[order], seconds[order], group[rows][order]
+    texts = plain[keep][order].tolist()
+    authors = comments["author"].to_numpy()[rows]
+    bounds = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1], True])
     picked: list[np.ndarray] = []
     sims: list[np.ndarray] = []
     for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
-        if hi - lo < min_accounts:
+        if hi - lo < min_accounts or len(set(authors[lo:hi])) < min_accounts:
             continue
-        t = texts[lo:hi].tolist()
-        scores = process.cdist(t, t, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.uint8)
-        sec = seconds[lo:hi]
-        linked = (scores > 0) & (np.abs(sec[:, None] - sec[None, :]) <= gap)
-        i, j = np.nonzero(linked)
+        i, j, s = _links(texts[lo:hi], seconds[lo:hi], threshold, gap)
+        if len(i) < min_accounts - 1:
+            continue
         n = hi - lo
         _, label = connected_components(
-            coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n)), directed=False
+            coo_matrix((np.ones(len(i), np.int8), (i, j)), shape=(n, n)), directed=False
         )
-        for comp in np.unique(label):
+        sizes = np.bincount(label)
+        for comp in np.flatnonzero(sizes >= min_accounts):
             members = np.flatnonzero(label == comp)
-            if len(members) < min_accounts:
+            if _peak_accounts(seconds[lo:hi][members], authors[lo:hi][members], burst_s) < (
+                min_accounts
+            ):
                 continue
-            if _peak_accounts(sec[members], authors[lo:hi][members], burst_s) < min_accounts:
-                continue
+            first = texts[lo + members[0]]
             picked.append(rows[lo + members])
-            sims.append(scores[members[0], members].astype(float))
+            sims.append(
+                np.array(
+                    [100.0]
+                    + [_score(fuzz.ratio(first, texts[lo + m]), threshold) for m in members[1:]]
+                )
+            )
     if not picked:
         return pd.DataFrame(columns=_COLUMNS)
     cluster = np.concatenate([np.full(len(p), k + 1) for k, p in enumerate(picked)])
@@ -141,6 +184,11 @@ def near_duplicates(
     out.insert(0, "cluster_id", cluster)
     out["similarity"] = np.concatenate(sims)
     return out[_COLUMNS]
+
+
+def _score(value: float, threshold: float) -> float:
+    """A similarity rounded to one decimal, 0 below the threshold (linked through others)."""
+    return round(value, 1) if value >= threshold else 0.0
 
 
 def _seconds(times: pd.Series) -> np.ndarray:
