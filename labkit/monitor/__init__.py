@@ -17,6 +17,7 @@ labelling views live in :mod:`labkit.widgets`). One job per module:
   explained matches, volume per hour or day;
 * :mod:`~labkit.monitor.spikes` -- ``detect_spikes`` (z-score, EWMA, Poisson) and
   ``backtest`` against known onsets;
+* :mod:`~labkit.monitor.replay` -- replaying a stream with cached detection (the replay widget's model);
 * :mod:`~labkit.monitor.rise` -- "why did it rise?": rising terms, posts, accounts;
 * :mod:`~labkit.monitor.coordination` -- near-duplicate comments from different
   accounts close in time (copy-paste rings);
@@ -60,6 +61,7 @@ _EXPORTS: dict[str, str] = {
     "alerts": "spikes",
     "backtest": "spikes",
     "why_it_rose": "rise",
+    "Replay": "replay",
     # coordination, hoaxes, severity
     "near_duplicates": "coordination",
     "coordinated_accounts": "coordination",

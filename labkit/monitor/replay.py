@@ -1,0 +1,98 @@
+"""Replaying a comment stream to tune spike detection: the model behind the replay widget.
+
+The stream is replayed up to a chosen moment; the trainee changes the method and its
+thresholds and sees which alarms would have rung by then, and how good they were
+(precision, recall, lead time, false alarms per week) against the issues that had
+started by then. Detection at an hour uses only the hours before it, so replaying up
+to a moment is the same as cutting the full result at that moment: the full result is
+computed once per parameter set and cached, and moving the replay point is a cut.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from labkit.errors import LabkitError
+from labkit.monitor.spikes import DEFAULTS, METHODS, Backtest, alerts, backtest, detect_spikes
+
+
+@dataclass(frozen=True)
+class ReplayState:
+    """What the replay shows at one moment with one parameter set.
+
+    Attributes
+    ----------
+    position : Timestamp
+        The replay point (the stream is shown up to it).
+    spikes : DataFrame
+        :func:`detect_spikes`' table up to the position.
+    alerts : DataFrame
+        Alerts that started by then.
+    backtest : Backtest or None
+        Scores against the onsets before the position (None without onsets).
+    params : dict
+        Method and parameters used.
+    """
+
+    position: pd.Timestamp
+    spikes: pd.DataFrame = field(repr=False)
+    alerts: pd.DataFrame = field(repr=False)
+    backtest: Backtest | None
+    params: dict
+
+
+class Replay:
+    """A count series, known onsets (optional), and cached detection per parameter set.
+
+    Parameters
+    ----------
+    series : Series of counts with a DatetimeIndex (for example hourly complaints and hoaxes)
+    onsets : DataFrame with ``onset_at`` (and ``end_at``), optional
+        Known issue starts, to score the alarms.
+    """
+
+    def __init__(self, series: pd.Series, onsets: pd.DataFrame | None = None) -> None:
+        if not isinstance(series, pd.Series) or not isinstance(series.index, pd.DatetimeIndex):
+            raise LabkitError("monitor.spikes.no_time_index")
+        self.series = series
+        self.onsets = onsets
+        self._detect = lru_cache(maxsize=64)(self._detect_uncached)
+
+    @property
+    def start(self) -> pd.Timestamp:
+        return self.series.index[0]
+
+    @property
+    def end(self) -> pd.Timestamp:
+        return self.series.index[-1]
+
+    def _detect_uncached(self, method: str, params: tuple) -> pd.DataFrame:
+        return detect_spikes(self.series, method=method, **dict(params))
+
+    def state(
+        self, *, method: str = "poisson", position: object = None, **params: float
+    ) -> ReplayState:
+        """Alarms and scores up to ``position`` (default: the end) with these settings.
+
+        Raises
+        ------
+        LabkitError
+            For an unknown method or parameter (see :func:`detect_spikes`).
+        """
+        if method not in METHODS:
+            raise LabkitError("monitor.spikes.bad_method", method=method, valid=", ".join(METHODS))
+        full = {**DEFAULTS[method], **params}
+        spikes = self._detect(method, tuple(sorted(full.items())))
+        at = self.end if position is None else pd.Timestamp(position)
+        if at.tzinfo is None and self.end.tzinfo is not None:
+            at = at.tz_localize(self.end.tzinfo)
+        upto = spikes.loc[:at]
+        found = alerts(upto)
+        score = None
+        if self.onsets is not None:
+            started = self.onsets[pd.to_datetime(self.onsets["onset_at"], utc=True) <= at]
+            score = backtest(found, started, period=(self.start, min(at, self.end)))
+        return ReplayState(at, upto, found, score, {"method": method, **full})
