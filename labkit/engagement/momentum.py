@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import holidays
 import numpy as np
 import pandas as pd
-import yaml
 
+from labkit import calendar
 from labkit.engagement._common import DENOMINATORS, check_choice
 from labkit.engagement.rates import local_day_number
 from labkit.engagement.stats import grouped_median_ci
 from labkit.engagement.summary import MIN_N, metric_values
 
-DAYS_FILE = Path(__file__).with_name("days.yaml")
 KINDS = ("on", "around", "ordinary")
 
 
 def commemoration_days() -> dict[str, str]:
     """Commemoration days agencies greet that are not public holidays: ``{"MM-DD": name}``.
 
-    The one list of these days in the lab (``days.yaml``); the universe generator
-    dates them for its own period from here.
+    From the lab's one calendar (:func:`labkit.calendar.commemoration_days`, the days
+    marked ``greeted``); the universe generator dates them for its own period.
     """
-    with open(DAYS_FILE, encoding="utf-8") as f:
-        return dict(yaml.safe_load(f)["days"])
+    return calendar.commemoration_days(greeted_only=True)
 
 
 def special_days(years) -> pd.DataFrame:

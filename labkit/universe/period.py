@@ -56,7 +56,7 @@ def public_holidays() -> dict[pd.Timestamp, str]:
 def observances() -> dict[pd.Timestamp, str]:
     """Days agencies greet (public holidays and national days), with the greeting name."""
     out = {}
-    for md, name in commemoration_days().items():  # one list: labkit/engagement/days.yaml
+    for md, name in commemoration_days().items():  # one list: labkit/calendar.yaml
         for year in range(START_DAY.year, END_DAY.year + 1):
             day = pd.Timestamp(f"{year}-{md}")
             if START_DAY <= day <= END_DAY:
