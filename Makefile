@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 TEST_WORK := $(CURDIR)/build/test-work
 JOBS ?= 2
 
-.PHONY: setup lab test test-fast test-lowest lint notebooks data bench clean help
+.PHONY: setup lab test test-fast test-lowest lint notebooks data bench clean help browser
 
 help:
 	@echo "make lab   - siapkan lingkungan lalu buka JupyterLab (set up, then open JupyterLab)"
@@ -51,7 +51,7 @@ lint: setup
 	$(BIN)/ruff format --check labkit tests benchmarks notebooks
 	$(BIN)/lint-imports
 
-test: setup lint
+test: setup lint browser
 	$(BIN)/python -m labkit.nbgen --check
 	rm -rf $(TEST_WORK)
 	LABKIT_WORK_DIR=$(TEST_WORK) MPLBACKEND=Agg LABKIT_LANG=id \
@@ -72,6 +72,17 @@ test-lowest: setup
 		.venv-lowest/bin/python -m pytest -n $(JOBS) --dist loadscope -p no:cacheprovider \
 		--nbval-lax --nbval-current-env --nbval-cell-timeout=300 --nbval-kernel-startup-timeout=120 \
 		tests notebooks
+
+# Browser tests need Debian's chromium (never `playwright install`, which downloads a browser).
+# As root with apt, install it; otherwise the browser tests skip with the reason printed
+# (.ci/run sets LABKIT_REQUIRE_BROWSER=1, so in CI a missing browser fails instead).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Memasang chromium untuk uji peramban (installing chromium for the browser tests)"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 || \
+			{ apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; \
+		else echo "chromium tidak ada dan tidak bisa dipasang (not root or no apt): uji peramban dilewati"; fi; }
 
 notebooks: setup
 	$(BIN)/python -m labkit.nbgen
