@@ -108,7 +108,12 @@ class ChecklistView(w.VBox):
             if item.help:
                 text += f"<br><small>{html.escape(item.help)}</small>"
             label = w.HTML(value=text, layout=w.Layout(width="100%"))
-            common = dict(value=model.state(item.id), description="", layout=w.Layout(width="auto"))
+            # every control has a visible label (screen readers and keyboard users find it by name)
+            common = dict(
+                value=model.state(item.id),
+                description=i18n.label("Jawaban", "Answer"),
+                layout=w.Layout(width="auto"),
+            )
             if control == "toggle":
                 state = w.ToggleButtons(
                     options=options,
@@ -121,6 +126,7 @@ class ChecklistView(w.VBox):
             state.observe(self._on_state(item.id), names="value")
             note = w.Textarea(
                 value=model.note(item.id),
+                description=i18n.label("Bukti", "Evidence"),
                 placeholder=i18n.label(
                     "Bukti / catatan (mis. tautan atau letak tangkapan layar)",
                     "Evidence / note (e.g. a link or where the screenshot is)",

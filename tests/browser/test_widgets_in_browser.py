@@ -1,0 +1,123 @@
+"""The main widgets used as a trainee uses them: mouse, keyboard, reload, kernel restart, exports."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+NAMELESS = re.compile(
+    r"^\s*- (textbox|combobox|checkbox|slider|button|spinbutton)(:|\s*$)", re.MULTILINE
+)
+OUTPUT = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"
+
+
+def _files(work: Path, pattern: str) -> list[Path]:
+    return sorted(work.rglob(pattern))
+
+
+def _contains(work: Path, text: str) -> bool:
+    return any(text in p.read_text("utf-8", errors="ignore") for p in work.rglob("*.json"))
+
+
+def _unnamed_controls(snapshot: str) -> list[str]:
+    return [m.group(0).strip() for m in NAMELESS.finditer(snapshot)]
+
+
+def test_audit_checklist_tick_type_reload_restart(lab, lab_server):
+    work = lab_server[2]
+    lab.open("01_audit_akun")
+    lab.run_all()
+    page = lab.page
+    checklist = page.locator(f"{OUTPUT} .widget-vbox").first
+    assert _unnamed_controls(checklist.aria_snapshot()) == []  # every control has a visible label
+    evidence = "SK Tim Pengelola No. 12/2026 (uji peramban)"
+    box = checklist.get_by_role("textbox", name="Bukti").nth(2)  # an item the lesson itself leaves alone
+    box.click()
+    page.keyboard.type(evidence)
+    page.keyboard.press("Tab")  # saved when the box loses focus
+    checklist.get_by_role("button", name="Sebagian").nth(2).click()
+    lab.wait_kernel_idle()
+    lab.shot("dicentang")
+    deadline = time.time() + 15
+    while not _contains(work, evidence) and time.time() < deadline:
+        time.sleep(0.5)
+    assert _contains(work, evidence), "the evidence was not saved to the work folder"
+    page.reload()
+    lab.page.wait_for_selector(".jp-Notebook", timeout=60_000)
+    lab.wait_kernel_idle()
+    lab.restart_kernel()
+    lab.run_all()
+    again = page.locator(f"{OUTPUT} .widget-vbox").first.get_by_role("textbox", name="Bukti").nth(2)
+    assert again.input_value() == evidence
+    lab.shot("setelah_restart")
+
+
+def test_dashboard_every_selector_and_both_exports(lab, lab_server):
+    work = lab_server[2]
+    lab.open("02_analisis_keterlibatan")
+    lab.run_all()
+    page = lab.page
+    dash = page.locator(f"{OUTPUT} .widget-vbox").first
+    assert _unnamed_controls(dash.aria_snapshot()) == []
+    chart = dash.locator("img").first
+    seen = {chart.get_attribute("src")}
+    for name in ("Platform", "Metrik", "Penyebut", "Rincian"):
+        select = dash.get_by_role("combobox", name=re.compile(name))
+        if not select.count():
+            continue
+        options = select.first.locator("option").all_inner_texts()
+        if len(options) < 2:
+            continue
+        select.first.select_option(index=1)
+        lab.wait_kernel_idle()
+        seen.add(chart.get_attribute("src"))
+        lab.shot(f"pilih_{name}")
+    assert len(seen) >= 3, "the chart did not change when selectors changed"
+    before = set(_files(work, "*.xlsx")) | set(_files(work, "*.png"))
+    for button in dash.get_by_role("button").all():
+        button.click()
+        lab.wait_kernel_idle()
+    exported = (set(_files(work, "*.xlsx")) | set(_files(work, "*.png"))) - before
+    assert any(p.suffix == ".xlsx" for p in exported) and any(p.suffix == ".png" for p in exported)
+    import openpyxl
+
+    for path in exported:
+        if path.suffix == ".xlsx":
+            assert openpyxl.load_workbook(path).active.max_row > 1  # it opens and holds the table
+        else:
+            assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_drafter_typing_lint_versions_and_keyboard(lab):
+    lab.open("04_respons_krisis")
+    lab.run_all()
+    page = lab.page
+    drafter = page.get_by_role("textbox", name="Draf").first
+    box = drafter.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
+    assert _unnamed_controls(box.aria_snapshot()) == []
+    original = drafter.input_value()
+    # keyboard only: focus the platform selector, Tab into the draft, type
+    box.get_by_role("combobox", name="Platform").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Kami menduga ada sabotase. Pelakunya pasti orang dalam!")
+    lab.wait_kernel_idle()
+    time.sleep(1.0)
+    text = box.inner_text()
+    assert "Tidak ada temuan" not in text, "lint findings did not update while typing"
+    lab.shot("temuan")
+    box.get_by_role("button", name=re.compile("Simpan versi")).click()
+    lab.wait_kernel_idle()
+    drafter.fill("Teks sementara untuk diganti.")
+    lab.wait_kernel_idle()
+    versions = box.get_by_role("combobox", name="Versi")
+    versions.select_option(index=0)
+    box.get_by_role("button", name=re.compile("Pulihkan")).click()
+    lab.wait_kernel_idle()
+    assert drafter.input_value() in {
+        original,
+        "Kami menduga ada sabotase. Pelakunya pasti orang dalam!",
+    }
+    assert drafter.input_value() != "Teks sementara untuk diganti."
+    lab.shot("dipulihkan")
