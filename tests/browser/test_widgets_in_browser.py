@@ -32,7 +32,9 @@ def test_audit_checklist_tick_type_reload_restart(lab, lab_server):
     checklist = page.locator(f"{OUTPUT} .widget-vbox").first
     assert _unnamed_controls(checklist.aria_snapshot()) == []  # every control has a visible label
     evidence = "SK Tim Pengelola No. 12/2026 (uji peramban)"
-    box = checklist.get_by_role("textbox", name="Bukti").nth(2)  # an item the lesson itself leaves alone
+    box = checklist.get_by_role("textbox", name="Bukti").nth(
+        2
+    )  # an item the lesson itself leaves alone
     box.click()
     page.keyboard.type(evidence)
     page.keyboard.press("Tab")  # saved when the box loses focus
