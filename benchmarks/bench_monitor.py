@@ -1,0 +1,118 @@
+"""Benchmarks of module 3 (monitoring): triage and sentiment of 1,000,000 comments; the replay widget.
+
+Run with ``python -m benchmarks.bench_monitor``. Targets (issue 10):
+
+* triage and sentiment of 1,000,000 comments: at most 10 s;
+* one change of a replay-widget slider at bundled size: at most 150 ms.
+
+Input: the bundled comments' texts made into 1,000,000 distinct texts (each repeated
+with a variant number appended, so normalisation cannot reuse earlier work), as a
+ministry's year of comments would be. References timed in the same run: pyarrow's
+``utf8_lower`` of the same 1,000,000 texts, and one ``detect_spikes`` on the series.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks.harness import measure, report
+
+N = 1_000_000
+
+
+def _texts():
+    import pandas as pd
+
+    from labkit import data
+
+    base = data.load("comments", source="bundled")["text"].astype(str).tolist()
+    out = [f"{base[i % len(base)]} {i // len(base)}" for i in range(N)]
+    return pd.Series(out, dtype=object)
+
+
+def _ref_lower() -> dict:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts = _texts()
+    import time
+
+    t0 = time.perf_counter()
+    pc.utf8_lower(pa.array(texts.to_numpy(), type=pa.large_string()))
+    return {"n": len(texts), "lower_seconds": round(time.perf_counter() - t0, 3)}
+
+
+def _triage_sentiment() -> dict:
+    import time
+
+    from labkit import monitor
+
+    texts = _texts()
+    t0 = time.perf_counter()
+    labels = monitor.triage(texts)
+    mood = monitor.sentiment(texts)
+    return {"n": len(texts), "labelled_seconds": round(time.perf_counter() - t0, 2),
+            "questions": int((labels["label"] == "question").sum()), "negative": int((mood["sentiment"] == "negative").sum())}  # fmt: skip
+
+
+def _series():
+    from labkit import data
+    from labkit.exercises.ex03 import negative_volume
+
+    comments = data.load("comments", source="bundled")
+    crises = data.load("truth_crises", source="bundled")
+    account = crises["account"].iloc[0]
+    mine = comments[comments["account"] == account]
+    return negative_volume(mine), crises[crises["account"] == account][["onset_at", "end_at"]]
+
+
+def _ref_detect() -> dict:
+    import time
+
+    from labkit import monitor
+
+    series, _ = _series()
+    t0 = time.perf_counter()
+    monitor.detect_spikes(series)
+    return {"points": len(series), "detect_seconds": round(time.perf_counter() - t0, 4)}
+
+
+def _replay_changes() -> dict:
+    import time
+
+    from labkit.widgets.replay import ReplayWidget
+
+    series, onsets = _series()
+    widget = ReplayWidget(series, onsets)
+    times = []
+    for value in (6.0, 10.0, 12.0, 4.0, 8.0):
+        t0 = time.perf_counter()
+        widget.controls["threshold"].value = value
+        times.append(time.perf_counter() - t0)
+    for day in (100, 200, 300):
+        t0 = time.perf_counter()
+        widget.controls["day"].value = day
+        times.append(time.perf_counter() - t0)
+    return {"changes": len(times), "worst_ms": round(max(times) * 1000, 1), "median_ms": round(sorted(times)[len(times) // 2] * 1000, 1)}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    ref = measure("pyarrow utf8_lower, 1M texts", "benchmarks.bench_monitor:_ref_lower", repeat=1)
+    res = measure(
+        "triage + sentiment, 1M texts", "benchmarks.bench_monitor:_triage_sentiment", repeat=1
+    )
+    ref2 = measure(
+        "detect_spikes once (8,756 hours)", "benchmarks.bench_monitor:_ref_detect", repeat=1
+    )
+    replay = measure(
+        "replay widget: 8 slider changes", "benchmarks.bench_monitor:_replay_changes", repeat=1
+    )
+    return report(
+        "monitor",
+        [ref, res.with_target(seconds=10.0 + ref.seconds, ref=ref), ref2,
+         replay.with_target(seconds=8 * 0.150 + ref2.seconds, ref=ref2)],
+    )  # fmt: skip
+
+
+if __name__ == "__main__":
+    sys.exit(main())
