@@ -2,9 +2,110 @@
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]  # fmt: skip
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (never a browser downloaded by ``playwright install``)."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    """A running JupyterLab: its address, token, the empty work folder and the served copy."""
+
+    proc: subprocess.Popen
+    url: str
+    token: str
+    work: Path
+    root: Path
+    log: Path
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def start_lab(base: Path) -> Lab:
+    """Start JupyterLab on 127.0.0.1 serving a copy of the trainee notebooks, with an empty work folder."""
+    work = base / "kerja"
+    work.mkdir(parents=True)
+    # user settings: no news pop-up (no network here), every cell in the DOM (no windowing)
+    settings = base / "settings"
+    for plugin, text in {
+        "apputils-extension/notification": '{"fetchNews": "false", "checkForUpdates": false}',
+        "notebook-extension/tracker": '{"windowingMode": "none"}',
+    }.items():
+        path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    token = secrets.token_hex(16)
+    port = _free_port()
+    env = {
+        **os.environ,
+        "LABKIT_WORK_DIR": str(work),
+        "MPLBACKEND": "Agg",
+        "LABKIT_LANG": "id",
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTER_CONFIG_DIR": str(base / "config"),
+        "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
+    }
+    # the lab serves a copy of the notebooks, so the browser never writes into the checkout
+    root = base / "repo"
+    shutil.copytree(
+        ROOT / "notebooks",
+        root / "notebooks",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "solutions"),
+    )
+    log_path = base / "lab.log"
+    with open(log_path, "w") as log:
+        cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}", "--LabApp.news_url=",
+               "--allow-root"]  # fmt: skip
+        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+            return Lab(proc, url, token, work, root, log_path)
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(log_path.read_text()) from None
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("JupyterLab did not start within 90 s: " + log_path.read_text()[-3000:])
+
 
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 QUIET_SECONDS = 1.5

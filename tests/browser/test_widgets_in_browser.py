@@ -64,14 +64,12 @@ def test_dashboard_every_selector_and_both_exports(lab, lab_server):
     assert _unnamed_controls(dash.aria_snapshot()) == []
     chart = dash.locator("img").first
     seen = {chart.get_attribute("src")}
-    for name in ("Platform", "Metrik", "Penyebut", "Rincian"):
-        select = dash.get_by_role("combobox", name=re.compile(name))
-        if not select.count():
-            continue
-        options = select.first.locator("option").all_inner_texts()
-        if len(options) < 2:
-            continue
-        select.first.select_option(index=1)
+    for name in ("Platform", "Akun", "Ukuran", "Penyebut", "Rincian", "Instansi"):
+        select = dash.get_by_role("combobox", name=name, exact=True)
+        assert select.count() == 1, f"no selector named {name}"
+        options = select.locator("option").all_inner_texts()
+        assert len(options) >= 2, name
+        select.select_option(index=1 if select.input_value() != options[1] else 0)
         lab.wait_kernel_idle()
         seen.add(chart.get_attribute("src"))
         lab.shot(f"pilih_{name}")
