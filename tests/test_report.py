@@ -33,6 +33,8 @@ def test_daily_issue_report_has_its_sections_and_the_days_figures(ep01_day, work
     assert ep01_day.rising_terms.index[0] in text  # the top risen word
     assert f"n = {ep01_day.n_comments}" in text and "Pernyataan awal 09.30" in text
     assert f"Tingkat keparahan {ep01_day.severity.level}" in text
+    assert docx.Document(path).inline_shapes  # the hourly chart is embedded
+    assert int(ep01_day.hourly.sum()) == ep01_day.n_comments
 
 
 def test_a_day_without_data_says_what_is_missing(work):
@@ -75,6 +77,7 @@ def test_monthly_report_figures_match_the_data(work):
     assert "Laporan Kinerja Media Sosial Bulanan" in text and "interaksi ÷ pengikut" in text
     assert f"{report.n_posts} unggahan bulan ini" in text
     assert report.best_posts["account"].iloc[0] in text
+    assert docx.Document(report.document().to_docx()).inline_shapes  # the engagement chart
     assert len(posts)  # the data the report read
 
 

@@ -46,6 +46,8 @@ class DailySummary:
         Known hoaxes repeated that day: ``hoax_id``, ``judul``, ``n``, ``klarifikasi``, ``tautan``.
     alerts : DataFrame
         Spike alerts that started that day.
+    hourly : Series
+        Comments per local hour (0-23) of the day.
     severity : Severity
     missing : list of str
         Message keys of what could not be computed.
@@ -63,6 +65,7 @@ class DailySummary:
     alerts: pd.DataFrame = field(repr=False)
     severity: Severity | None = None
     missing: list[str] = field(default_factory=list)
+    hourly: pd.Series = field(repr=False, default_factory=lambda: pd.Series(dtype="int64"))
 
 
 def _shares(values: pd.Series, order: list[str]) -> pd.DataFrame:
@@ -178,4 +181,9 @@ def daily_summary(
         alerts=started.reset_index(drop=True),
         severity=severity,
         missing=missing,
+        hourly=pd.to_datetime(today["created_at"], utc=True)
+        .dt.tz_convert(tz)
+        .dt.hour.value_counts()
+        .reindex(range(24), fill_value=0)
+        .astype("int64"),
     )

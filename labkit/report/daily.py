@@ -22,6 +22,17 @@ def _shares(table: pd.DataFrame, label: str) -> pd.DataFrame:
     )
 
 
+def _hourly_chart(summary: DailySummary):
+    from labkit import charts
+
+    frame = summary.hourly.reset_index()
+    frame.columns = ["hour", "n"]
+    frame["hour"] = frame["hour"].astype(str).str.zfill(2) + ".00"
+    frame["low_n"] = False
+    return charts.bar(frame, "hour", "n", n=None, low_n=None, max_bars=24,
+                      title=i18n.t("report.daily.chart_title"), xlabel=i18n.t("report.daily.axis"))  # fmt: skip
+
+
 def daily_issue_report(
     summary: DailySummary,
     *,
@@ -62,6 +73,9 @@ def daily_issue_report(
     else:
         doc.paragraph(t("report.daily.no_terms"))
     doc.heading(t("report.daily.h.volume"), 2)
+    if len(summary.hourly):
+        doc.figure(_hourly_chart(summary), caption=t("report.daily.chart_caption"),
+                   alt=t("report.daily.chart_alt", n=summary.n_comments))  # fmt: skip
     if summary.n_comments:
         doc.table(
             _shares(summary.labels, i18n.label("label", "label")),
