@@ -58,3 +58,25 @@ def test_a_twist_changes_the_advisor_crisis_type(tmp_path):
     view.exercise.advance(70)
     view.refresh()
     assert view.drafter._crisis_type == "human_error_accident"
+
+
+def test_monitoring_panel_uses_module_3_on_the_feed(tmp_path):
+    import pandas as pd
+
+    from labkit.tabletop.panel import monitoring_panel
+
+    ex = Exercise.create("ep01_antrean", tmp_path / "panel")
+    ex.advance(5)
+    young = monitoring_panel(ex.state())
+    assert young.spike is None and "terlalu pendek" in young.reason  # no baseline yet, said plainly
+    ex.advance(30)
+    state = ex.state()
+    panel = monitoring_panel(state)
+    assert panel.spike in (True, False)
+    assert panel.n_comments == int((state.feed["type"] == "comment").sum())
+    assert int(panel.counts["n"].sum()) == panel.n_comments
+    # a burst of comments in the last minutes is flagged
+    burst = state.feed.copy()
+    extra = burst[burst["type"] == "comment"].head(1)
+    burst = pd.concat([burst] + [extra.assign(minute=int(state.minute))] * 25, ignore_index=True)
+    assert monitoring_panel(state.__class__(**{**state.__dict__, "feed": burst})).spike is True

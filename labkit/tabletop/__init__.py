@@ -6,6 +6,7 @@ Pure models, no widgets (the screen is :class:`labkit.widgets.tabletop.TabletopV
 * :mod:`~labkit.tabletop.feed` -- injects and the episode's comments at scenario minutes;
 * :mod:`~labkit.tabletop.log` -- the exercise's shared, append-only event log (locking);
 * :mod:`~labkit.tabletop.exercise` -- the clock, roles and the team's actions;
+* :mod:`~labkit.tabletop.panel` -- the monitoring panel (module 3's triage and spike detection);
 * :mod:`~labkit.tabletop.review` -- the after-action review (JSON, DOCX, HTML).
 
 It reuses module 3 (triage for the monitoring panel) and module 4 (lint, the SCCT

@@ -20,11 +20,12 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from labkit import i18n, monitor
+from labkit import i18n
 from labkit.crisis.advise import STRATEGIES
 from labkit.errors import LabkitError
 from labkit.tabletop.exercise import Exercise, ExerciseState
 from labkit.tabletop.log import LOG_NAME
+from labkit.tabletop.panel import monitoring_panel
 from labkit.widgets.drafter import DrafterView
 
 __all__ = ["TabletopView"]
@@ -218,27 +219,29 @@ class TabletopView(w.VBox):
         return f"<h4>{i18n.label('Linimasa', 'Feed')}</h4><ul>{''.join(rows)}</ul>"
 
     def _panel_html(self, state: ExerciseState) -> str:
-        comments = state.feed[state.feed["type"] == "comment"]
-        if comments.empty:
-            counts = ""
-        else:
-            n = monitor.counts(monitor.triage(comments))
-            counts = ", ".join(f"{html.escape(label)} {int(v)}" for label, v in n["n"].items() if v)
-        recent = comments[comments["minute"] >= state.minute - 10]
-        earlier = comments[comments["minute"] < state.minute - 10]
-        alarm = len(recent) >= 8 and len(recent) >= 2 * max(len(earlier), 1) / max(
-            state.minute / 10 - 1, 1
+        panel = monitoring_panel(state)
+        counts = ", ".join(
+            f"{html.escape(str(k))} {int(v)}" for k, v in panel.counts["n"].items() if v
         )
+        if panel.spike is None:
+            spike = i18n.label(
+                "belum cukup data untuk garis dasar", "not enough data for a baseline yet"
+            )
+        else:
+            spike = (
+                f"<b>{i18n.label('LONJAKAN', 'SPIKE')}</b>"
+                if panel.spike
+                else i18n.label("tidak ada lonjakan", "no spike")
+            )
         drafts = state.drafts
         status = ", ".join(
             f"{d} {s}" for d, s in zip(drafts["draft_id"], drafts["status"], strict=True)
         )
         return (
             f"<h4>{i18n.label('Panel pemantauan', 'Monitoring panel')}</h4>"
-            f"<p>{i18n.label('Komentar sejauh ini', 'Comments so far')}: {len(comments)} ({counts or '-'}); "
-            f"{i18n.label('10 menit terakhir', 'last 10 minutes')}: {len(recent)}"
-            + (f" · <b>{i18n.label('LONJAKAN', 'SPIKE')}</b>" if alarm else "")
-            + f"</p><p>{i18n.label('Alarm tim', 'Team alerts')}: {len(state.alerts)} · "
+            f"<p>{i18n.label('Komentar sejauh ini', 'Comments so far')}: {panel.n_comments} ({counts or '-'}); "
+            f"{i18n.label('10 menit terakhir', 'last 10 minutes')}: {panel.last_10_minutes} · {spike}</p>"
+            f"<p>{i18n.label('Alarm tim', 'Team alerts')}: {len(state.alerts)} · "
             f"{i18n.label('Draf', 'Drafts')}: {html.escape(status) or '-'}</p>"
         )
 
