@@ -7,6 +7,8 @@ Examples
 ``labkit generate-data --seed 2026``    regenerate the bundled universe (deliberately!)
 ``labkit notebooks [--check]``          write (or check) the trainee versions of notebooks
 ``labkit purge [DATASET]``              delete a trainee's imported data (and cache) from the work folder
+``labkit links --hub URL --repo URL``   nbgitpuller links for the workshop (``--trainer``: solutions)
+``labkit check-pull --repo URL --target DIR --work DIR``  a real pull leaves the work folder untouched
 """
 
 from __future__ import annotations
@@ -58,6 +60,23 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _links(args: argparse.Namespace) -> int:
+    from labkit.trainer import workshop_links
+
+    table = workshop_links(args.hub, args.repo, branch=args.branch, trainer=args.trainer)
+    for _, row in table.iterrows():
+        print(f"{row['notebook']}\t{row['link']}")
+    return 0
+
+
+def _check_pull(args: argparse.Namespace) -> int:
+    from labkit.trainer import verify_pull
+
+    result = verify_pull(args.repo, args.target, args.work, branch=args.branch)
+    print(f"work_unchanged={result['work_unchanged']} work_files={result['work_files']}")
+    return 0 if result["work_unchanged"] else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``labkit`` command."""
     parser = argparse.ArgumentParser(prog="labkit", description=__doc__.splitlines()[0])
@@ -85,6 +104,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("dataset", nargs="?", default=None)
     p.set_defaults(func=_purge)
+    p = sub.add_parser("links", help="nbgitpuller links for the workshop's ready notebooks")
+    p.add_argument(
+        "--hub", required=True, help="the hub's address, e.g. https://lab.instansi.go.id"
+    )
+    p.add_argument("--repo", required=True, help="the lab's git repository (https)")
+    p.add_argument("--branch", default="main")
+    p.add_argument(
+        "--trainer", action="store_true", help="links to the solution notebooks (trainers only)"
+    )
+    p.set_defaults(func=_links)
+    p = sub.add_parser(
+        "check-pull", help="pull with nbgitpuller and check the work folder is untouched"
+    )
+    p.add_argument("--repo", required=True)
+    p.add_argument("--target", required=True)
+    p.add_argument("--work", required=True)
+    p.add_argument("--branch", default="main")
+    p.set_defaults(func=_check_pull)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -1,0 +1,53 @@
+"""deploy/single-machine/jupyterhub_config.py loads with JupyterHub's own config loader and says what it should."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CONFIG = (
+    Path(__file__).resolve().parent.parent / "deploy" / "single-machine" / "jupyterhub_config.py"
+)
+
+
+def _load(monkeypatch, **env):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+
+
+def test_workshop_settings(monkeypatch, tmp_path):
+    names = tmp_path / "peserta.txt"
+    names.write_text("ani\nbudi\n")
+    c = _load(monkeypatch, HUMASLAB_WORKSHOP_PASSWORD="ruangan-2026", HUMASLAB_TRAINERS="pelatih1, pelatih2",
+              HUMASLAB_TRAINEES_FILE=str(names), HUMASLAB_STATE_DIR=str(tmp_path))  # fmt: skip
+    assert c.JupyterHub.authenticator_class == "shared-password"
+    assert c.SharedPasswordAuthenticator.user_password == "ruangan-2026"
+    assert c.Authenticator.admin_users == {"pelatih1", "pelatih2"}
+    assert c.Authenticator.allowed_users == {"ani", "budi", "pelatih1", "pelatih2"}
+    assert c.JupyterHub.ip == "127.0.0.1" and c.JupyterHub.hub_ip == "127.0.0.1"
+    env = c.Spawner.environment
+    assert env["LABKIT_WORK_DIR"] == "~/humas-lab-kerja" and env["LABKIT_DATA_DIR"].endswith(
+        "datasets"
+    )
+    assert c.Spawner.cmd[0].endswith("jupyterhub-singleuser")
+    culler = c.JupyterHub.services[0]
+    assert culler["name"] == "idle-culler" and "--timeout=3600" in culler["command"]
+    assert "delete:servers" in c.JupyterHub.load_roles[0]["scopes"]
+    assert str(tmp_path) in c.JupyterHub.db_url
+
+
+def test_names_with_odd_characters_are_refused(monkeypatch, tmp_path):
+    import re
+
+    c = _load(
+        monkeypatch, HUMASLAB_WORKSHOP_PASSWORD="ruangan-2026", HUMASLAB_STATE_DIR=str(tmp_path)
+    )
+    pattern = re.compile(c.Authenticator.username_pattern)
+    assert pattern.match("ani.s") and pattern.match("budi_2")
+    for odd in ("Ani", "../root", "ani budi", "a", "rööt", "x" * 40):
+        assert not pattern.match(odd), odd
+    assert c.Authenticator.allow_all is True  # no list: anyone with the room's password
