@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 CONFIG = (
     Path(__file__).resolve().parent.parent / "deploy" / "single-machine" / "jupyterhub_config.py"
 )
