@@ -53,6 +53,42 @@ def test_audit_checklist_tick_type_reload_restart(lab, lab_server):
     again = page.locator(f"{OUTPUT} .widget-vbox").first.get_by_role("textbox", name="Bukti").nth(2)
     assert again.input_value() == evidence
     lab.shot("setelah_restart")
+    button = page.locator(f"{OUTPUT} .widget-vbox").first.get_by_role(
+        "button", name=re.compile("Ekspor laporan")
+    )
+    button.click()
+    row = button.locator("xpath=..")
+    deadline = time.time() + 60  # the export audits and writes three files
+    while time.time() < deadline and ".docx" not in row.inner_text():
+        time.sleep(0.5)
+    said = row.inner_text()
+    import docx
+
+    paths = [Path(p) for p in re.findall(r"(/[^\s,]+\.(?:docx|xlsx|html))", said)]
+    assert {p.suffix for p in paths} == {".docx", ".xlsx", ".html"}, said
+    for path in paths:
+        assert path.is_file() and path.is_relative_to(work)
+    docx_path = next(p for p in paths if p.suffix == ".docx")
+    assert "audit" in " ".join(p.text for p in docx.Document(docx_path).paragraphs).lower()
+
+
+def test_checklist_by_keyboard_alone(lab, lab_server):
+    work = lab_server[2]
+    lab.open("01_audit_akun")
+    lab.run_all()
+    page = lab.page
+    checklist = page.locator(f"{OUTPUT} .widget-vbox").first
+    checklist.get_by_role("textbox", name="Bukti").nth(3).focus()
+    page.keyboard.press("Shift+Tab")  # back to the item's answer buttons
+    page.keyboard.press("Tab")  # and forward into the evidence box again
+    note = "Diisi dengan papan ketik saja"
+    page.keyboard.type(note)
+    page.keyboard.press("Tab")
+    lab.wait_kernel_idle()
+    deadline = time.time() + 15
+    while not _contains(work, note) and time.time() < deadline:
+        time.sleep(0.5)
+    assert _contains(work, note)
 
 
 def test_dashboard_every_selector_and_both_exports(lab, lab_server):
@@ -73,7 +109,20 @@ def test_dashboard_every_selector_and_both_exports(lab, lab_server):
         lab.wait_kernel_idle()
         seen.add(chart.get_attribute("src"))
         lab.shot(f"pilih_{name}")
-    assert len(seen) >= 3, "the chart did not change when selectors changed"
+    for name, day in (("Dari", "2026-04-01"), ("Sampai", "2026-08-31")):
+        picker = dash.locator(".widget-datepicker", has_text=name).locator("input[type=date]")
+        assert picker.count() == 1, f"no date picker named {name}"
+        picker.fill(day)
+        picker.dispatch_event("change")
+        lab.wait_kernel_idle()
+        seen.add(chart.get_attribute("src"))
+    # keyboard alone: focus a selector and move with the arrow key
+    metric = dash.get_by_role("combobox", name="Ukuran", exact=True)
+    metric.focus()
+    page.keyboard.press("ArrowDown")
+    lab.wait_kernel_idle()
+    seen.add(chart.get_attribute("src"))
+    assert len(seen) >= 5, "the chart did not change when selectors changed"
     before = set(_files(work, "*.xlsx")) | set(_files(work, "*.png"))
     for button in dash.get_by_role("button").all():
         button.click()
@@ -89,10 +138,14 @@ def test_dashboard_every_selector_and_both_exports(lab, lab_server):
             assert path.read_bytes()[:4] == b"\x89PNG"
 
 
-def test_drafter_typing_lint_versions_and_keyboard(lab):
+def test_drafter_typing_lint_versions_and_keyboard(lab, lab_server):
     lab.open("04_respons_krisis")
     lab.run_all()
     page = lab.page
+    import docx
+
+    for path in _files(lab_server[2], "*.docx"):  # every file the lesson exported opens
+        assert docx.Document(path).paragraphs
     drafter = page.get_by_role("textbox", name="Draf").first
     box = drafter.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
     assert _unnamed_controls(box.aria_snapshot()) == []
