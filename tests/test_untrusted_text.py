@@ -9,6 +9,7 @@ no payload runs in JupyterLab.
 from __future__ import annotations
 
 import csv
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -108,3 +109,28 @@ def test_triage_and_hoax_matching_take_hostile_comments(work):
     assert len(monitor.triage(comments)) == len(ALL)
     assert len(monitor.sentiment(comments["text"])) == len(ALL)
     monitor.match_hoaxes(comments)  # no exception
+
+
+def test_tabletop_feed_and_dashboard_table_show_hostile_text_inert(tmp_path, work):
+    from labkit.tabletop import Exercise
+    from labkit.tabletop.scenario import parse_scenario
+    from labkit.widgets.tabletop import TabletopView
+
+    injects = "".join(
+        f"  - at: {i}\n    type: comment\n    author: {json.dumps(t)}\n    text: {json.dumps(t)}\n"
+        for i, t in enumerate(ALL)
+    )
+    text = (
+        "id: hostil\ntitle: Uji\nagency_id: AG05\naccount: akun\nplatforms: [x]\nscct_type: rumour\n"
+        f"duration: {len(ALL) + 5}\nbriefing: uji\ninjects:\n{injects}"
+    )
+    scenario_file = tmp_path / "hostil.yaml"
+    scenario_file.write_text(text, "utf-8")
+    parse_scenario(text)
+    view = TabletopView(Exercise.create(scenario_file, tmp_path / "latihan"))
+    view.exercise.advance(len(ALL))
+    view.refresh()
+    assert "__pwned" in view.feed_html.value  # the payloads are there, as text
+    assert _live_markup(view.feed_html.value) == [] and _live_markup(view.panel_html.value) == []
+    table = pd.DataFrame({"akun": ALL, "komentar": ALL}).to_html(escape=True)
+    assert _live_markup(table) == []
