@@ -199,6 +199,24 @@ def suggested_slots(posts: pd.DataFrame, accounts: pd.DataFrame, *, top: int = 3
     return pd.DataFrame(rows, columns=["platform", "hour", "n", "median"])
 
 
+def agency_accounts(accounts: pd.DataFrame, agency_id: str) -> pd.DataFrame:
+    """The agency's rows of the accounts table.
+
+    Raises
+    ------
+    LabkitError
+        If the agency has no account, naming the agencies that do.
+    """
+    mine = accounts[accounts["agency_id"] == agency_id]
+    if mine.empty:
+        raise LabkitError(
+            "plan.unknown_agency",
+            agency=agency_id,
+            known=", ".join(sorted(accounts["agency_id"].unique())),
+        )
+    return mine
+
+
 def build_plan(
     agency_id: str,
     start: object,
@@ -225,13 +243,7 @@ def build_plan(
     accounts = data.load("accounts") if accounts is None else accounts
     posts = data.load("posts") if posts is None else posts
     agencies = data.load("agencies") if agencies is None else agencies
-    mine = accounts[accounts["agency_id"] == agency_id]
-    if mine.empty:
-        raise LabkitError(
-            "plan.unknown_agency",
-            agency=agency_id,
-            known=", ".join(sorted(accounts["agency_id"].unique())),
-        )
+    mine = agency_accounts(accounts, agency_id)
     names = (
         dict(zip(agencies["agency_id"], agencies["name"], strict=True))
         if "name" in agencies

@@ -17,6 +17,7 @@ import pandas as pd
 from labkit import data, i18n
 from labkit.errors import LabkitError
 from labkit.export import Document
+from labkit.plan.plan import agency_accounts
 
 
 @dataclass(frozen=True)
@@ -139,13 +140,7 @@ def monthly_report(
         data.load("followers"),
         data.load("agencies"),
     )
-    mine = accounts[accounts["agency_id"] == agency_id]
-    if mine.empty:
-        raise LabkitError(
-            "plan.unknown_agency",
-            agency=agency_id,
-            known=", ".join(sorted(accounts["agency_id"].unique())),
-        )
+    mine = agency_accounts(accounts, agency_id)
     names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
     keys = set(zip(mine["platform"], mine["account"], strict=True))
     published = pd.to_datetime(posts["published_at"], utc=True)
