@@ -174,3 +174,39 @@ def test_drafter_typing_lint_versions_and_keyboard(lab, lab_server):
     }
     assert drafter.input_value() != "Teks sementara untuk diganti."
     lab.shot("dipulihkan")
+
+
+def test_replay_sliders_and_tabletop_buttons(lab):
+    page = lab.page
+    lab.open("03_monitoring_isu")
+    lab.run_all()
+    replay = page.locator(f"{OUTPUT}", has_text="Putar ulang sampai").last
+    snapshot = replay.aria_snapshot()
+    # ipywidgets' sliders carry no accessible name; each has its visible label right before it
+    for label in ("Metode", "Ambang (threshold)", "Komentar minimum per jam", "Putar ulang sampai"):
+        assert label in snapshot
+    assert [c for c in _unnamed_controls(snapshot) if not c.startswith("- slider")] == []
+    summary = replay.get_by_role("paragraph").first
+    before = summary.inner_text()
+    replay.get_by_role("slider").first.focus()  # the threshold
+    for _ in range(10):  # keyboard alone: raise the threshold
+        page.keyboard.press("ArrowRight")
+    lab.wait_kernel_idle()
+    deadline = time.time() + 15
+    while summary.inner_text() == before and time.time() < deadline:
+        time.sleep(0.5)
+    assert summary.inner_text() != before, "the scores did not follow the threshold"
+    lab.shot("replay")
+    lab.open("07_simulasi_krisis")
+    lab.run_all()
+    view = page.locator(f"{OUTPUT}", has_text="Panel pemantauan").last
+    assert _unnamed_controls(view.aria_snapshot()) == []
+    header = view.locator("h3").first.locator("xpath=..")
+    minute_before = header.inner_text()
+    view.get_by_role("button", name=re.compile("Maju 5 menit")).click()
+    lab.wait_kernel_idle()
+    deadline = time.time() + 15
+    while header.inner_text() == minute_before and time.time() < deadline:
+        time.sleep(0.5)
+    assert header.inner_text() != minute_before
+    lab.shot("tabletop")
