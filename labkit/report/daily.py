@@ -56,7 +56,6 @@ def daily_issue_report(
     alerts, actions taken and recommended, and what could not be computed.
     """
     t = i18n.t
-    date = i18n.number_text  # noqa: F841 - keeps the one number convention in reach
     doc = Document(t("report.daily.title"), agency_name or None, date=summary.day)
     doc.heading(t("report.daily.h.summary"), 2)
     if summary.n_comments:

@@ -50,7 +50,7 @@ class MonthlyReport:
     def document(self) -> Document:
         """The report as a :class:`labkit.export.Document` (DOCX/HTML)."""
         t = i18n.t
-        month_name = i18n.label(self.month.strftime("%m/%Y"), self.month.strftime("%m/%Y"))
+        month_name = self.month.strftime("%m/%Y")
         doc = Document(t("report.monthly.title", month=month_name), self.agency_name)
         if not self.n_posts:
             doc.paragraph(t("report.monthly.no_data", month=month_name))
