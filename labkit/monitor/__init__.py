@@ -9,8 +9,8 @@ labelling views live in :mod:`labkit.widgets`). One job per module:
   complaints): the one owner of the rule the audit's response-rate items use;
 * :mod:`~labkit.monitor.triage` -- ``triage(comments)``: label, needs_reply, reason;
 * :mod:`~labkit.monitor.sentiment` -- ``sentiment(texts)``: negative/neutral/positive;
-* :mod:`~labkit.monitor.model` -- the small statistical model trained offline from
-  the project's labelled comments (the second approach beside the rules);
+* :mod:`~labkit.monitor.model` -- the small statistical model trained offline at first use
+  from the bundled universe's labelled comments (the second approach beside the rules);
 * :mod:`~labkit.monitor.evaluate` -- labelled sets, precision/recall/macro-F1,
   confusion matrices, Cohen's kappa;
 * :mod:`~labkit.monitor.query` -- Boolean queries (``banjir AND (jalan OR tol)``),
