@@ -20,6 +20,14 @@ def _contains(work: Path, text: str) -> bool:
     return any(text in p.read_text("utf-8", errors="ignore") for p in work.rglob("*.json"))
 
 
+def _eventually(check, seconds: float = 15) -> bool:
+    """Poll ``check()`` every half second until it is true or ``seconds`` pass; its last value."""
+    deadline = time.time() + seconds
+    while not check() and time.time() < deadline:
+        time.sleep(0.5)
+    return bool(check())
+
+
 def _unnamed_controls(snapshot: str) -> list[str]:
     return [m.group(0).strip() for m in NAMELESS.finditer(snapshot)]
 
@@ -41,10 +49,9 @@ def test_audit_checklist_tick_type_reload_restart(lab, lab_server):
     checklist.get_by_role("button", name="Sebagian").nth(2).click()
     lab.wait_kernel_idle()
     lab.shot("dicentang")
-    deadline = time.time() + 15
-    while not _contains(work, evidence) and time.time() < deadline:
-        time.sleep(0.5)
-    assert _contains(work, evidence), "the evidence was not saved to the work folder"
+    assert _eventually(lambda: _contains(work, evidence)), (
+        "the evidence was not saved to the work folder"
+    )
     page.reload()
     lab.page.wait_for_selector(".jp-Notebook", timeout=60_000)
     lab.wait_kernel_idle()
@@ -58,9 +65,7 @@ def test_audit_checklist_tick_type_reload_restart(lab, lab_server):
     )
     button.click()
     row = button.locator("xpath=..")
-    deadline = time.time() + 60  # the export audits and writes three files
-    while time.time() < deadline and ".docx" not in row.inner_text():
-        time.sleep(0.5)
+    _eventually(lambda: ".docx" in row.inner_text(), 60)  # the export audits and writes three files
     said = row.inner_text()
     import docx
 
@@ -85,10 +90,7 @@ def test_checklist_by_keyboard_alone(lab, lab_server):
     page.keyboard.type(note)
     page.keyboard.press("Tab")
     lab.wait_kernel_idle()
-    deadline = time.time() + 15
-    while not _contains(work, note) and time.time() < deadline:
-        time.sleep(0.5)
-    assert _contains(work, note)
+    assert _eventually(lambda: _contains(work, note))
 
 
 def test_dashboard_every_selector_and_both_exports(lab, lab_server):
@@ -192,10 +194,9 @@ def test_replay_sliders_and_tabletop_buttons(lab):
     for _ in range(10):  # keyboard alone: raise the threshold
         page.keyboard.press("ArrowRight")
     lab.wait_kernel_idle()
-    deadline = time.time() + 15
-    while summary.inner_text() == before and time.time() < deadline:
-        time.sleep(0.5)
-    assert summary.inner_text() != before, "the scores did not follow the threshold"
+    assert _eventually(lambda: summary.inner_text() != before), (
+        "the scores did not follow the threshold"
+    )
     lab.shot("replay")
     lab.open("07_simulasi_krisis")
     lab.run_all()
@@ -205,8 +206,5 @@ def test_replay_sliders_and_tabletop_buttons(lab):
     minute_before = header.inner_text()
     view.get_by_role("button", name=re.compile("Maju 5 menit")).click()
     lab.wait_kernel_idle()
-    deadline = time.time() + 15
-    while header.inner_text() == minute_before and time.time() < deadline:
-        time.sleep(0.5)
-    assert header.inner_text() != minute_before
+    assert _eventually(lambda: header.inner_text() != minute_before)
     lab.shot("tabletop")
