@@ -34,6 +34,8 @@ c.JupyterHub.hub_ip = "127.0.0.1"
 c.ConfigurableHTTPProxy.command = [env.get("HUMASLAB_CHP", "configurable-http-proxy")]
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+# a hub restart during a workshop leaves the trainees' servers (and kernels) running
+c.JupyterHub.cleanup_servers = False
 
 # --- who may log in: a shared room password with per-trainee names; trainers are admins ------------
 c.JupyterHub.authenticator_class = "shared-password"
