@@ -63,6 +63,9 @@ c.Spawner.environment = {
     "LABKIT_WORK_DIR": "~/humas-lab-kerja",
     "LABKIT_EXCHANGE_DIR": env.get("HUMASLAB_EXCHANGE_DIR", "/srv/humas-lab/kumpul"),
     "MPLBACKEND": "Agg",
+    # memory (benchmarks/bench_memory.py): pyarrow gives freed memory back; fewer malloc arenas
+    "ARROW_DEFAULT_MEMORY_POOL": "system",
+    "MALLOC_ARENA_MAX": "2",
 }
 # a trainee's system user (private home, exchange folder) is made at their first log-in
 if env.get("HUMASLAB_CREATE_USERS", "1") == "1":
