@@ -350,3 +350,66 @@ def peer_benchmark(score: float, folder: str | os.PathLike[str] | None = None) -
         below=i18n.number_text(100 * below),
     )
     return out
+
+
+def demo_exchange(folder: str | os.PathLike[str], n: int = 8, *, seed: int = 7) -> Path:
+    """An exchange folder of ``n`` simulated trainees, to try the cohort view off a hub.
+
+    Every file is written by the lab's own save functions, exactly as a trainee's kernel
+    writes it on the hub: exercise progress, an audit report of one bundled agency, labels
+    of the room's labelling sample (each trainee disagreeing with the machine on a few),
+    and a draft clarification. Names are fictional (``peserta01``...).
+    """
+    import getpass
+
+    from labkit import audit, data
+    from labkit.check import progress
+    from labkit.crisis.draft import Draft
+    from labkit.monitor.labelling import LabelBook, labelling_sample
+
+    root = Path(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    agencies = data.load("agencies", source=data.BUNDLED)
+    accounts = data.load("accounts", source=data.BUNDLED)
+    posts = data.load("posts", source=data.BUNDLED)
+    reports = {
+        code: audit.audit(accounts, posts, None, agencies=agencies, agency=code)
+        for code in agencies["agency_id"].iloc[:4]
+    }
+    sample = labelling_sample(data.load("comments", source=data.BUNDLED), n=20)
+    labels = list(dict.fromkeys(sample["machine"]))
+    saved_env = {k: os.environ.get(k) for k in ("USER", "LOGNAME", "LABKIT_EXCHANGE_DIR")}
+    previous = workspace.work_dir()
+    try:
+        os.environ["LABKIT_EXCHANGE_DIR"] = str(root)
+        for i in range(1, n + 1):
+            name = f"peserta{i:02d}"
+            (root / name).mkdir(exist_ok=True)
+            os.environ["USER"] = os.environ["LOGNAME"] = name
+            assert getpass.getuser() == name
+            workspace.set_work_dir(root.parent / f".{root.name}-kerja" / name)
+            for notebook, problems in (("01_audit_akun", 4), ("02_analisis_keterlibatan", 3)):
+                for q in range(1, problems + 1):
+                    if rng.random() < 0.85:
+                        status = "correct" if rng.random() < 0.7 else "incorrect"
+                        progress.record_check(notebook, f"q{q}", status, "…")
+            list(reports.values())[i % len(reports)].save("audit_awal")
+            book = LabelBook.open(sample, labeller=name)
+            for k in range(int(rng.integers(12, 21))):
+                machine = sample.at[k, "machine"]
+                book.set(k, machine if rng.random() < 0.75 else str(rng.choice(labels)))
+            draft = Draft.open("klarifikasi", kind="clarification", platform="x")
+            draft.text = (
+                "Menanggapi informasi yang beredar, kami sampaikan bahwa layanan tetap gratis. "
+                * int(rng.integers(1, 4))
+            )
+            draft.flush()
+    finally:
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        workspace.set_work_dir(previous)
+    return root
