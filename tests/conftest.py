@@ -1,4 +1,4 @@
-"""Shared pytest fixtures: every test gets its own work folder and the default language."""
+"""Shared pytest fixtures: each test's own work folder and language; universes of other seeds."""
 
 from __future__ import annotations
 
@@ -63,14 +63,15 @@ def _generated(seed: int) -> dict:
 
 
 @pytest.fixture(scope="session", params=OTHER_SEEDS, ids=lambda seed: f"seed{seed}")
-def other_universe(request, tmp_path_factory, worker_id):
+def other_universe(request, tmp_path_factory):
     """A universe generated from another seed: ``seed``, ``comments``, ``truth_*``.
 
-    Generated once per test run (about 3 s a seed): under pytest-xdist the first worker
+    Generated once per test run (3-8 s a seed): under pytest-xdist the first worker
     to need a seed writes it to the run's shared temporary folder and the others read it.
     """
     seed = request.param
-    if worker_id == "master":
+    worker_id = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker_id is None:  # a single process: nobody to share with
         return _generated(seed)
     shared = tmp_path_factory.getbasetemp().parent  # this run's folder, shared by the workers
     target = shared / f"universe-seed{seed}.pkl"

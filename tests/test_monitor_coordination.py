@@ -56,6 +56,20 @@ def test_people_writing_alike_over_hours_are_not_a_ring():
     assert near_duplicates(_comments(slow)).empty
 
 
+def test_people_writing_alike_on_a_busy_post_are_not_a_ring():
+    # the same ten copies, but among six times as many other comments in those minutes:
+    # a viral thread where people happen to write alike, not a campaign flooding it
+    words = "antre paspor jalan rusak banjir lampu sampah pasar sekolah bidan loket data".split()
+    rng = np.random.default_rng(1)
+    crowd = [
+        ("p1", f"w{k}", k % 10, " ".join(rng.choice(words, 8)) + f" nomor {k}") for k in range(60)
+    ]
+    rows = _variants(10) + crowd
+    assert near_duplicates(_comments(rows)).empty
+    found = near_duplicates(_comments(rows), min_share=0.1)  # 10 of 70 comments in its span
+    assert set(found["author"]) == {f"bot{k}" for k in range(10)}
+
+
 def test_too_few_accounts_or_too_short_texts_are_not_a_ring():
     same_author = [("p1", "satu", k, RING + "!" * k) for k in range(10)]
     short = [("p1", f"a{k}", k, "terima kasih infonya") for k in range(10)]
