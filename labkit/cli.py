@@ -9,6 +9,8 @@ Examples
 ``labkit purge [DATASET]``              delete a trainee's imported data (and cache) from the work folder
 ``labkit links --hub URL --repo URL``   nbgitpuller links for the workshop (``--trainer``: solutions)
 ``labkit check-pull --repo URL --target DIR --work DIR``  a real pull leaves the work folder untouched
+``labkit akun-peserta peserta.txt [--buat]``  check a list of trainee names (and create their accounts, as root)
+``labkit rekap-kelas [--exchange DIR]``  the cohort's saved work into an XLSX workbook (trainers)
 """
 
 from __future__ import annotations
@@ -77,6 +79,36 @@ def _check_pull(args: argparse.Namespace) -> int:
     return 0 if result["work_unchanged"] else 1
 
 
+def _accounts(args: argparse.Namespace) -> int:
+    from labkit.trainer import accounts
+
+    lines = Path(args.names).read_text(encoding="utf-8").splitlines() if args.names else []
+    checked = accounts.check_names(lines, source=args.names or "-")
+    trainers = [n.strip() for n in (args.pelatih or "").split(",") if n.strip()]
+    for problem in checked.loc[~checked["ok"], "problem"]:
+        print(problem, file=sys.stderr)
+    print(f"{int(checked['ok'].sum())} nama baik, {int((~checked['ok']).sum())} bermasalah")
+    if not checked["ok"].all():
+        return 1
+    if args.buat:
+        made = accounts.create_accounts(
+            checked["name"].tolist(), trainers=trainers, exchange=args.exchange
+        )
+        print(made.to_string(index=False))
+    return 0
+
+
+def _cohort(args: argparse.Namespace) -> int:
+    from labkit.trainer import cohort
+
+    kelas = cohort.gather(args.exchange)
+    for problem in kelas.problems:
+        print(f"tidak terbaca: {problem}", file=sys.stderr)
+    print(kelas.overview().to_string(index=False))
+    print(kelas.to_xlsx(args.out))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``labkit`` command."""
     parser = argparse.ArgumentParser(prog="labkit", description=__doc__.splitlines()[0])
@@ -122,6 +154,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", required=True)
     p.add_argument("--branch", default="main")
     p.set_defaults(func=_check_pull)
+    p = sub.add_parser(
+        "akun-peserta", help="check trainee names (one per line) and, with --buat, create accounts"
+    )
+    p.add_argument("names", nargs="?", default=None, help="file with one trainee name per line")
+    p.add_argument("--buat", action="store_true", help="create the system users (as root)")
+    p.add_argument("--pelatih", default="", help="trainers' names, comma-separated")
+    p.add_argument("--exchange", default=None, help="the exchange folder (/srv/humas-lab/kumpul)")
+    p.set_defaults(func=_accounts)
+    p = sub.add_parser("rekap-kelas", help="gather the cohort's saved work into a workbook")
+    p.add_argument("--exchange", default=None)
+    p.add_argument("--out", default="exports/rekap_kelas.xlsx")
+    p.set_defaults(func=_cohort)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

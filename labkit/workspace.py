@@ -19,6 +19,13 @@ is then renamed over the target, so a crash or kernel restart never leaves half
 a file. ``history=True`` keeps earlier versions in ``<name>.history/``. A save
 killed between the two steps leaves its temporary file; a model that loads saved
 things calls :func:`clean_stale_temporaries` on its folder to delete old ones.
+
+On a hub, ``LABKIT_EXCHANGE_DIR`` names the workshop's exchange folder: every
+:func:`save_json` (answers, audit reports, checklists, drafts, labels, tabletop
+reviews) is then also copied, atomically, to ``<exchange>/<user>/<same path>``,
+where the trainers (and only they) read it for the cohort view. The copy never
+stands in the way of the save itself: if it fails, the trainee's file is saved
+and a warning says the trainer will not see it.
 """
 
 from __future__ import annotations
@@ -175,7 +182,45 @@ def save_text(relpath: str | os.PathLike[str], text: str, *, history: bool = Fal
 def save_json(relpath: str | os.PathLike[str], obj: Any, *, history: bool = False) -> Path:
     """Atomically write ``obj`` as JSON (UTF-8, indented) to ``relpath``."""
     text = json.dumps(obj, ensure_ascii=False, indent=2, default=str)
-    return save_text(relpath, text, history=history)
+    target = save_text(relpath, text, history=history)
+    _mirror(target)
+    return target
+
+
+def exchange_dir() -> Path | None:
+    """This user's folder in the workshop's exchange folder, or None off a hub.
+
+    ``<LABKIT_EXCHANGE_DIR>/<system user name>``: the install script and
+    :func:`labkit.trainer.accounts.create_accounts` make it, owned by the trainee and
+    readable by the trainers' group only.
+    """
+    root = os.environ.get("LABKIT_EXCHANGE_DIR")
+    if not root:
+        return None
+    import getpass
+
+    return Path(root).expanduser() / getpass.getuser()
+
+
+def _mirror(target: Path) -> None:
+    """Copy a saved file to this user's exchange folder (see the module's docstring)."""
+    mine = exchange_dir()
+    if mine is None:
+        return
+    try:
+        rel = target.resolve().relative_to(work_dir().resolve())
+    except ValueError:
+        return  # saved outside the work folder: not the trainee's artefact
+    try:
+        if not mine.is_dir():
+            raise FileNotFoundError(str(mine))
+        dest = mine / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(dest, lambda tmp: shutil.copyfile(target, tmp), False)
+    except OSError as exc:
+        from labkit import errors
+
+        errors.warn("workspace.exchange_failed", path=str(mine), reason=str(exc))
 
 
 def load_json(relpath: str | os.PathLike[str], default: Any = None) -> Any:

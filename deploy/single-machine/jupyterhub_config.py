@@ -11,11 +11,16 @@ HUMASLAB_HUB_IP, HUMASLAB_HUB_PORT   where the hub listens (default 127.0.0.1:80
 HUMASLAB_CHP                the configurable-http-proxy command (default: on PATH)
 HUMASLAB_STATE_DIR          the hub's database and cookie secret (default /srv/humas-lab/hub)
 HUMASLAB_IDLE_TIMEOUT       seconds before an idle server is stopped (default 3600)
+HUMASLAB_EXCHANGE_DIR       the exchange folder where trainees' saves are copied for the trainers
+                            (default /srv/humas-lab/kumpul; install.sh makes it)
+HUMASLAB_CREATE_USERS       1 (default): a name logging in for the first time gets its system user
 """
 
 import os
 import sys
 from pathlib import Path
+
+from labkit.trainer.accounts import USERNAME_PATTERN, ensure_system_user
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 
@@ -29,6 +34,8 @@ c.JupyterHub.hub_ip = "127.0.0.1"
 c.ConfigurableHTTPProxy.command = [env.get("HUMASLAB_CHP", "configurable-http-proxy")]
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+# a hub restart during a workshop leaves the trainees' servers (and kernels) running
+c.JupyterHub.cleanup_servers = False
 
 # --- who may log in: a shared room password with per-trainee names; trainers are admins ------------
 c.JupyterHub.authenticator_class = "shared-password"
@@ -44,7 +51,7 @@ if trainees_file and Path(trainees_file).is_file():
 else:
     c.Authenticator.allow_all = True
 # names become system users: lower case letters, digits, dot, dash, underscore; no odd characters
-c.Authenticator.username_pattern = r"^[a-z][a-z0-9._-]{1,30}$"
+c.Authenticator.username_pattern = USERNAME_PATTERN
 
 # --- one system user per trainee; each server runs as that user in its own home ---------------------
 c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
@@ -54,8 +61,12 @@ c.Spawner.notebook_dir = "~"
 c.Spawner.environment = {
     "LABKIT_DATA_DIR": env.get("HUMASLAB_DATA_DIR", "/srv/humas-lab/datasets"),
     "LABKIT_WORK_DIR": "~/humas-lab-kerja",
+    "LABKIT_EXCHANGE_DIR": env.get("HUMASLAB_EXCHANGE_DIR", "/srv/humas-lab/kumpul"),
     "MPLBACKEND": "Agg",
 }
+# a trainee's system user (private home, exchange folder) is made at their first log-in
+if env.get("HUMASLAB_CREATE_USERS", "1") == "1":
+    c.Spawner.pre_spawn_hook = ensure_system_user
 # Limits: LocalProcessSpawner does not enforce them; SystemdSpawner does (docs/hub.md, sizing).
 c.Spawner.mem_limit = env.get("HUMASLAB_MEM_LIMIT", "1G")
 c.Spawner.cpu_limit = float(env.get("HUMASLAB_CPU_LIMIT", "1"))

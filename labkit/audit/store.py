@@ -64,6 +64,20 @@ def read(name: str = "audit") -> dict[str, Any]:
     payload = workspace.load_json(rel)
     if payload is None:
         raise LabkitError("audit.no_saved_report", name=name, path=str(workspace.resolve(rel)))
+    return parts(payload, name)
+
+
+def read_file(path: str | Path) -> dict[str, Any]:
+    """The parts of a report saved at ``path`` (anywhere: the trainer's cohort view reads
+    trainees' copies in the exchange folder)."""
+    payload = workspace.load_json(Path(path))
+    if payload is None:
+        raise LabkitError("audit.no_saved_report", name=Path(path).stem, path=str(path))
+    return parts(payload, Path(path).stem)
+
+
+def parts(payload: dict[str, Any], name: str) -> dict[str, Any]:
+    """A saved report's JSON made into the parts of an AuditReport."""
     if payload.get("rubric_yaml"):
         rubric = parse_rubric(
             yaml.safe_load(payload["rubric_yaml"]),

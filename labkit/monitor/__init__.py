@@ -12,7 +12,9 @@ labelling views live in :mod:`labkit.widgets`). One job per module:
 * :mod:`~labkit.monitor.model` -- the small statistical model trained offline at first use
   from the bundled universe's labelled comments (the second approach beside the rules);
 * :mod:`~labkit.monitor.evaluate` -- labelled sets, precision/recall/macro-F1,
-  confusion matrices, Cohen's kappa;
+  confusion matrices, Cohen's kappa and its interval, agreement between labellers;
+* :mod:`~labkit.monitor.labelling` -- a trainee labels a sample by hand (saved as it
+  is made) to compare with the machine and, on a hub, with the room;
 * :mod:`~labkit.monitor.query` -- Boolean queries (``banjir AND (jalan OR tol)``),
   explained matches, volume per hour or day;
 * :mod:`~labkit.monitor.spikes` -- ``detect_spikes`` (z-score, EWMA, Poisson) and
@@ -53,6 +55,10 @@ _EXPORTS: dict[str, str] = {
     "labelled_comments": "evaluate",
     "evaluate": "evaluate",
     "cohen_kappa": "evaluate",
+    "agreement": "evaluate",
+    "agreement_matrix": "evaluate",
+    "labelling_sample": "labelling",
+    "LabelBook": "labelling",
     # queries, spikes, why
     "parse_query": "query",
     "query": "query",

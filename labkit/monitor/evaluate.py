@@ -141,3 +141,112 @@ def cohen_kappa(a: Sequence | pd.Series, b: Sequence | pd.Series) -> float:
     if x.nunique() == 1 and y.nunique() == 1:
         return 1.0 if x.iloc[0] == y.iloc[0] else 0.0
     return float(cohen_kappa_score(x, y))
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How far two labellers agree, with the uncertainty a small sample carries.
+
+    Attributes
+    ----------
+    kappa : float
+        Cohen's kappa (1 perfect, 0 what chance alone gives).
+    low, high : float
+        The 95 % bootstrap interval of kappa (percentile method): wide when n is small.
+    n : int
+        Comments labelled by both: the denominator of every figure here.
+    agreed : int
+        Of these, how many got the same label from both.
+    confusion : DataFrame
+        Rows: the first labeller's label; columns: the second's; cells: counts.
+    """
+
+    kappa: float
+    low: float
+    high: float
+    n: int
+    agreed: int
+    confusion: pd.DataFrame = field(repr=False)
+
+    @property
+    def share(self) -> float:
+        """Share of the ``n`` comments on which both agreed."""
+        return self.agreed / self.n if self.n else float("nan")
+
+
+def agreement(
+    a: Sequence | pd.Series,
+    b: Sequence | pd.Series,
+    *,
+    resamples: int = 2000,
+    seed: int = 0,
+) -> Agreement:
+    """Cohen's kappa of two labellers with its 95 % bootstrap interval, n and the confusion table.
+
+    Pairs where either label is missing (None, NaN or "") are left out, so a trainee who has
+    labelled 12 of 30 comments is compared on those 12 (and ``n`` says so).
+
+    Parameters
+    ----------
+    a, b : sequences of labels for the same comments, in the same order
+    resamples : bootstrap resamples for the interval
+    seed : the resampling's seed (the same labels always give the same interval)
+
+    Raises
+    ------
+    LabkitError
+        If the lengths differ or fewer than two pairs remain.
+    """
+    sa, sb = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
+    if len(sa) != len(sb):
+        raise LabkitError("monitor.eval.lengths", a=len(sa), b=len(sb))
+    both = sa.notna() & sb.notna() & (sa.astype(str) != "") & (sb.astype(str) != "")
+    x, y = sa[both].astype(str).to_numpy(), sb[both].astype(str).to_numpy()
+    kappa = cohen_kappa(x, y)
+    order = sorted(set(x) | set(y))
+    codes = {label: i for i, label in enumerate(order)}
+    xi = np.array([codes[v] for v in x])
+    yi = np.array([codes[v] for v in y])
+    k = len(order)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(xi), size=(resamples, len(xi)))
+    # kappa of every resample at once: observed agreement and chance agreement per row
+    xs, ys = xi[picks], yi[picks]
+    observed = (xs == ys).mean(axis=1)
+    px = np.stack([(xs == c).mean(axis=1) for c in range(k)], axis=1)
+    py = np.stack([(ys == c).mean(axis=1) for c in range(k)], axis=1)
+    chance = (px * py).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappas = np.where(
+            chance < 1, (observed - chance) / (1 - chance), np.where(observed == 1, 1.0, 0.0)
+        )
+    low, high = np.quantile(kappas, [0.025, 0.975])
+    confusion = pd.crosstab(pd.Series(x, name="a"), pd.Series(y, name="b"), dropna=False).reindex(
+        index=order, columns=order, fill_value=0
+    )
+    return Agreement(
+        kappa=kappa,
+        low=float(low),
+        high=float(high),
+        n=len(x),
+        agreed=int((x == y).sum()),
+        confusion=confusion,
+    )
+
+
+def agreement_matrix(labels: pd.DataFrame, *, min_pairs: int = 2) -> pd.DataFrame:
+    """Cohen's kappa between every two labellers (columns of ``labels``; rows are comments).
+
+    Cells where two labellers share fewer than ``min_pairs`` labelled comments are NaN;
+    the diagonal is 1.
+    """
+    names = list(labels.columns)
+    out = pd.DataFrame(np.nan, index=pd.Index(names, name="labeller"), columns=names)
+    for i, first in enumerate(names):
+        out.loc[first, first] = 1.0
+        for second in names[i + 1 :]:
+            a, b = labels[first], labels[second]
+            both = a.notna() & b.notna() & (a.astype(str) != "") & (b.astype(str) != "")
+            if both.sum() >= min_pairs:
+                out.loc[first, second] = out.loc[second, first] = cohen_kappa(a[both], b[both])
+    return out

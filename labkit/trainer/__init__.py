@@ -1,6 +1,9 @@
-"""Trainer tools: nbgitpuller links for a workshop and the check that a pull keeps trainees' work.
+"""Trainer tools: nbgitpuller links, trainee accounts, the cohort view and the anonymous benchmark.
 
-(The cohort view and the hub's deployment are still to come: see issue 13 and docs/hub.md.)
+* :mod:`~labkit.trainer.links` -- nbgitpuller links for a workshop; a pull keeps trainees' work;
+* :mod:`~labkit.trainer.accounts` -- checking a list of names, creating system users in bulk;
+* :mod:`~labkit.trainer.cohort` -- every trainee's saved work from the exchange folder, the
+  workbook for the workshop report, the anonymous peer benchmark.
 """
 
 from labkit.trainer.links import pull_link, verify_pull, workshop_links
