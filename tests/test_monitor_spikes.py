@@ -116,24 +116,97 @@ def test_volume_counts_every_interval_including_quiet_ones():
         volume(comments, freq="minggu")
 
 
-def test_bundled_episodes_caught_within_six_hours_at_default_settings():
-    comments = data.load("comments")
-    crises = data.load("truth_crises")  # ground truth: only tests and checks read it
+EARLY = pd.Timedelta("1h")  # an alert up to an hour before the onset still catches it
+WITHIN = pd.Timedelta("6h")  # the issue's promise: caught within 6 hours of the onset
+
+
+def _detectable(comments: pd.DataFrame, truth: pd.DataFrame, crises: pd.DataFrame) -> pd.Series:
+    """Per episode: does its own signal reach ``min_count`` in some hour of its first 6 hours?
+
+    Every method needs ``min_count`` comments in an hour before it alerts (so that a few
+    comments on a quiet account wake nobody). An episode whose planted comments stay below
+    that in every hour of its first 6 hours (a slow rumour starting at night) can only be
+    caught that early by chance. Computed from the ground truth, not from any detector.
+    """
+    key = ["platform", "comment_id"]
+    planted = comments[[*key, "account", "created_at"]].merge(
+        truth[[*key, "episode_id"]], on=key, how="left"
+    )
+    needed = max(p["min_count"] for p in spikes.DEFAULTS.values())
+    out = {}
+    for _, ep in crises.iterrows():
+        mine = planted[(planted["episode_id"] == ep["episode_id"]).fillna(False)]
+        mine = mine[mine["account"] == ep["account"]]
+        hour = mine["created_at"].dt.floor("h")
+        early = hour[(hour >= ep["onset_at"] - EARLY) & (hour <= ep["onset_at"] + WITHIN)]
+        out[ep["episode_id"]] = bool(len(early)) and early.value_counts().max() >= needed
+    return pd.Series(out, dtype=bool)
+
+
+def _measure(comments: pd.DataFrame, crises: pd.DataFrame) -> dict[str, dict]:
+    """Per method at default settings: lead per episode (NaN: not within 6 hours), minutes to
+    the first alert before the episode's peak (NaN: none), false alarms per account-month."""
     negative = triage(comments)["label"].isin(["complaint", "hoax"])
     per_account = volume(comments, negative, by="account")
     period = (per_account.index[0], per_account.index[-1])
     months = (period[1] - period[0]) / pd.Timedelta("30D")
+    results = {}
     for method in spikes.METHODS:
-        false_alarms = 0
+        false_alarms, lead, before_peak = 0, {}, {}
         for account in per_account.columns:
-            result = backtest(
-                alerts(detect_spikes(per_account[account], method=method)),
-                crises.loc[crises["account"] == account, ["onset_at", "end_at"]],
-                period=period,
-            )
+            mine = crises[crises["account"] == account]
+            found = alerts(detect_spikes(per_account[account], method=method))
+            result = backtest(found, mine[["onset_at", "end_at"]], period=period)
             false_alarms += result.false_alarms
-            if len(result.lead_minutes):
-                assert result.lead_minutes.between(-60, 360).all(), (method, account)
-        per_stream_month = false_alarms / len(per_account.columns) / months
-        print(f"{method}: {per_stream_month:.2f} false alarms per account-month")
-        assert per_stream_month <= 1.0, method
+            starts = pd.to_datetime(found["start"], utc=True)
+            for (_, ep), minutes in zip(mine.iterrows(), result.lead_minutes, strict=True):
+                lead[ep["episode_id"]] = minutes
+                hit = starts[(starts >= ep["onset_at"] - EARLY) & (starts <= ep["peak_at"])]
+                before_peak[ep["episode_id"]] = (
+                    (hit.min() - ep["onset_at"]) / pd.Timedelta("1min") if len(hit) else np.nan
+                )
+        results[method] = {
+            "lead": pd.Series(lead, dtype=float).sort_index(),
+            "before_peak": pd.Series(before_peak, dtype=float).sort_index(),
+            "per_account_month": false_alarms / len(per_account.columns) / months,
+        }
+    return results
+
+
+def _assert_caught(comments, truth, crises, label: str, *, all_early: bool = False) -> None:
+    detectable = _detectable(comments, truth, crises)
+    assert len(detectable) == len(crises) >= 3, "the generator planted fewer episodes"
+    for method, r in _measure(comments, crises).items():
+        leads = ", ".join(
+            f"{ep} {m:.0f} min"
+            if not np.isnan(m)
+            else f"{ep} late ({r['before_peak'][ep]:.0f} min"
+            f"{'' if detectable[ep] else ', no early signal'})"
+            for ep, m in r["lead"].items()
+        )
+        print(
+            f"{label} {method}: {leads}; recall {r['lead'].notna().mean():.2f}; "
+            f"{r['per_account_month']:.2f} false alarms per account-month"
+        )
+        early = r["lead"][detectable.reindex(r["lead"].index).to_numpy()]
+        # every episode with an early signal is caught within 6 hours (recall 1.0) ...
+        assert early.notna().all(), (label, method, r["lead"].to_dict())
+        assert early.between(-60, 360).all(), (label, method, early.to_dict())
+        # ... and every episode, slow ones included, before its peak
+        assert r["before_peak"].notna().all(), (label, method, r["before_peak"].to_dict())
+        assert r["per_account_month"] <= 1.0, (label, method)
+    if all_early:
+        assert detectable.all(), detectable.to_dict()
+
+
+def test_bundled_episodes_caught_within_six_hours_at_default_settings():
+    comments = data.load("comments")
+    truth = data.load("truth_comments")  # ground truth: only tests and checks read it
+    crises = data.load("truth_crises")
+    # every bundled episode shows early: the issue's criterion holds for all of them
+    _assert_caught(comments, truth, crises, "bundled", all_early=True)
+
+
+def test_episodes_of_other_seeds_caught_at_default_settings(other_universe):
+    u = other_universe
+    _assert_caught(u["comments"], u["truth_comments"], u["truth_crises"], f"seed {u['seed']}")
