@@ -203,7 +203,6 @@ class Kernel:
     """A kernel on a trainee's server, reached through the hub's proxy with the trainee's token."""
 
     def __init__(self, hub: Hub, user: str, token: str):
-        import websocket
 
         self.hub, self.user, self.token = hub, user, token
         headers = {"Authorization": f"token {token}"}

@@ -368,7 +368,10 @@ def test_a_server_killed_mid_work_keeps_what_was_saved(hub, names, tokens):
 def test_a_hub_restart_keeps_servers_and_work(hub, names, tokens, kernels):
     ani, token = names["ani"], tokens["ani"]
     _ok(kernels["ani"], "x_sebelum_restart = 41")
-    _ok(kernels["ani"], "from labkit import workspace; workspace.save_json('answers/restart.json', [1])")
+    _ok(
+        kernels["ani"],
+        "from labkit import workspace; workspace.save_json('answers/restart.json', [1])",
+    )
     hub.stop()
     hub.start()
     hub.start_server(ani)  # already running: the hub found it again
