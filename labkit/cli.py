@@ -63,8 +63,12 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from labkit.trainer import workshop_links
+    from labkit.trainer import app_links, workshop_links
 
+    if args.apps:
+        for _, row in app_links(args.hub, args.repo, branch=args.branch).iterrows():
+            print(f"{row['app']}\t{row['link']}")
+        return 0
     table = workshop_links(args.hub, args.repo, branch=args.branch, trainer=args.trainer)
     for _, row in table.iterrows():
         print(f"{row['notebook']}\t{row['link']}")
@@ -145,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--trainer", action="store_true", help="links to the solution notebooks (trainers only)"
     )
+    p.add_argument("--apps", action="store_true", help="links to the app pages (Voilà, no code)")
     p.set_defaults(func=_links)
     p = sub.add_parser(
         "check-pull", help="pull with nbgitpuller and check the work folder is untouched"

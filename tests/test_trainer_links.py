@@ -35,6 +35,26 @@ def test_trainees_get_trainee_notebooks_and_trainers_the_solutions():
     assert trainers["link"].str.contains("solutions").all()
 
 
+def test_app_links_open_the_pages_with_voila_and_every_page_exists():
+    from pathlib import Path
+
+    from labkit.apps import APPS
+    from labkit.cli import main
+    from labkit.trainer import app_links
+
+    links = app_links("https://hub.example", "https://example.org/lab.git")
+    assert links["app"].tolist() == list(APPS)
+    for app, link in links.itertuples(index=False):
+        query = parse_qs(urlparse(link).query)
+        assert query["urlpath"] == [f"voila/render/humas-lab/notebooks/aplikasi/{app}.ipynb"]
+        page = Path(__file__).resolve().parents[1] / "notebooks" / "aplikasi" / f"{app}.ipynb"
+        assert page.is_file() and f"apps.{APPS[app]}()" in page.read_text()
+    assert (
+        main(["links", "--hub", "https://hub.example", "--repo", "https://e.org/l.git", "--apps"])
+        == 0
+    )
+
+
 def _git(*args, cwd):
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
                    env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",

@@ -6,6 +6,6 @@
   workbook for the workshop report, the anonymous peer benchmark.
 """
 
-from labkit.trainer.links import pull_link, verify_pull, workshop_links
+from labkit.trainer.links import app_links, pull_link, verify_pull, workshop_links
 
-__all__ = ["pull_link", "verify_pull", "workshop_links"]
+__all__ = ["app_links", "pull_link", "verify_pull", "workshop_links"]

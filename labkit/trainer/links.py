@@ -25,9 +25,17 @@ WORKSHOP_FILE = Path(__file__).resolve().parent.parent / "workshop.yaml"
 
 
 def pull_link(
-    hub_url: str, repo: str, path: str, *, branch: str = "main", target_dir: str = TARGET_DIR
+    hub_url: str,
+    repo: str,
+    path: str,
+    *,
+    branch: str = "main",
+    target_dir: str = TARGET_DIR,
+    app: bool = False,
 ) -> str:
     """One nbgitpuller link: clone or update ``repo`` on the hub, then open ``path`` in JupyterLab.
+
+    With ``app=True`` the notebook opens as an app page (Voilà: its outputs, no code).
 
     Raises
     ------
@@ -42,7 +50,7 @@ def pull_link(
             "repo": repo,
             "branch": branch,
             "targetpath": target_dir,
-            "urlpath": f"lab/tree/{target_dir}/{path}",
+            "urlpath": f"{'voila/render' if app else 'lab/tree'}/{target_dir}/{path}",
         },
         quote_via=quote,
     )
@@ -119,3 +127,24 @@ def verify_pull(
         "work_files": len(after),
         "log": [str(line) for line in log],
     }
+
+
+def app_links(hub_url: str, repo: str, *, branch: str = "main") -> pd.DataFrame:
+    """A link per app page (``notebooks/aplikasi``, see :mod:`labkit.apps`), opening with no code.
+
+    Returns
+    -------
+    DataFrame with ``app`` and ``link``.
+    """
+    from labkit.apps import APPS
+
+    rows = [
+        {
+            "app": name,
+            "link": pull_link(
+                hub_url, repo, f"notebooks/aplikasi/{name}.ipynb", branch=branch, app=True
+            ),
+        }
+        for name in APPS
+    ]
+    return pd.DataFrame(rows, columns=["app", "link"])

@@ -21,6 +21,7 @@ import requests
 from hubdriver import ROOT, Kernel, free_port, strip_ansi
 
 NOTEBOOK_00 = ROOT / "notebooks" / "00_memulai.ipynb"
+APP = ROOT / "notebooks" / "aplikasi" / "penyusun_draf.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +192,8 @@ def test_an_nbgitpuller_pull_updates_notebooks_and_keeps_the_work_folder(
     source = hub.base / "repo-src"
     (source / "notebooks").mkdir(parents=True)
     (source / "notebooks" / "00_memulai.ipynb").write_bytes(NOTEBOOK_00.read_bytes())
+    (source / "notebooks" / "aplikasi").mkdir()
+    (source / "notebooks" / "aplikasi" / "penyusun_draf.ipynb").write_bytes(APP.read_bytes())
     _git("init", "-q", "-b", "main", cwd=source)
     _git(
         "-c",
@@ -290,6 +293,14 @@ def _pull_twice(hub, names, tokens, kernels, source: Path, repo: Path, url: str)
         kernels["ani"],
         "from labkit import workspace; print(workspace.load_json('answers/uji.json'))",
     )
+    # the app page (Voilà) of the pulled repository, served by the trainee's own server
+    page = requests.get(
+        f"{hub.url}/user/{ani}/voila/render/humas-lab/notebooks/aplikasi/penyusun_draf.ipynb",
+        headers={"Authorization": f"token {token}"},
+        timeout=300,
+    )
+    assert page.status_code == 200 and "Penyusun pernyataan krisis" in page.text
+    assert "apps.drafter_app" not in page.text  # no code on the page
 
 
 # --- the cohort view ------------------------------------------------------------------------------
