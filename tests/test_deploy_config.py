@@ -49,3 +49,15 @@ def test_names_with_odd_characters_are_refused(monkeypatch, tmp_path):
     for odd in ("Ani", "../root", "ani budi", "a", "rööt", "x" * 40):
         assert not pattern.match(odd), odd
     assert c.Authenticator.allow_all is True  # no list: anyone with the room's password
+
+
+def test_a_missing_shared_data_folder_gets_a_clear_message(monkeypatch, tmp_path):
+    import pytest
+
+    from labkit import data
+    from labkit.errors import LabkitError
+
+    monkeypatch.setenv("LABKIT_DATA_DIR", str(tmp_path / "tidak-ada"))
+    with pytest.raises(LabkitError, match="LABKIT_DATA_DIR") as caught:
+        data.load("posts")
+    assert str(tmp_path / "tidak-ada") in str(caught.value)
