@@ -48,10 +48,11 @@ def start(lang: str | None = None, *, quiet: bool = False) -> None:
 
     The settings shown are those of :func:`status`.
     """
-    from labkit import errors, i18n, slips
+    from labkit import errors, i18n, memory, slips
 
     if lang is not None:
         set_language(lang)
+    memory.install()  # freed memory goes back to the system after each cell
     if errors.install_notebook_handler():
         slips.install_in_ipython()  # one sentence beside the traceback of a common slip
     if not quiet:
