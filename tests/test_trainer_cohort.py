@@ -198,3 +198,11 @@ def test_the_hub_uses_the_same_name_rule():
         False,
     ]
     assert re.compile(accounts.USERNAME_PATTERN)
+
+
+def test_a_trainee_reads_one_sentence_on_or_off_the_hub(room, monkeypatch, tmp_path):
+    monkeypatch.delenv("LABKIT_EXCHANGE_DIR", raising=False)
+    assert "hanya ada di hub" in cohort.room_comparison(70.0)
+    assert "belum menerbitkan" in cohort.room_comparison(70.0, room)
+    cohort.publish_benchmark(cohort.gather(room), room)
+    assert "n = 5 peserta" in cohort.room_comparison(70.0, room)

@@ -413,3 +413,17 @@ def demo_exchange(folder: str | os.PathLike[str], n: int = 8, *, seed: int = 7) 
                 os.environ[key] = value
         workspace.set_work_dir(previous)
     return root
+
+
+def room_comparison(score: float, folder: str | os.PathLike[str] | None = None) -> str:
+    """One sentence for the trainee: ``score`` among the room's published scores, or why there is none.
+
+    Never raises for a missing exchange or benchmark (off a hub, or before the trainer publishes):
+    it says so instead, so a notebook cell always runs.
+    """
+    try:
+        return str(peer_benchmark(score, folder)["text"])
+    except LabkitError as exc:
+        if exc.key in ("trainer.cohort.no_exchange", "trainer.cohort.missing_exchange"):
+            return i18n.t("trainer.cohort.off_hub")
+        return str(exc)
