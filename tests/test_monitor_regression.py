@@ -1,0 +1,69 @@
+"""The rules' outputs stay what they were: triage and sentiment against outputs recorded from main.
+
+``tests/fixtures/monitor_outputs.csv`` holds a few hundred bundled comments (every label x
+sentiment pair, the texts that take normalisation's Python steps, hostile texts) with the
+label, needs_reply, reason, sentiment, score and reason that ``main`` gave before the
+speed-up of issue 10; ``monitor_counts.csv`` the label x sentiment x needs_reply counts over
+all bundled comments. Both were written by ``tests/fixtures/record_monitor_outputs.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from labkit import data, monitor
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def recorded() -> pd.DataFrame:
+    return pd.read_csv(
+        FIXTURES / "monitor_outputs.csv", dtype={"text": object}, keep_default_na=False
+    )
+
+
+def _assert_same(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    for column in want.columns.drop("text"):
+        differ = got[column].to_numpy() != want[column].to_numpy()
+        rows = want.loc[differ, ["text", column]].assign(now=got.loc[differ, column].to_numpy())
+        assert not differ.any(), f"{column} changed on {int(differ.sum())} rows:\n{rows.head(10)}"
+
+
+def _outputs(texts: pd.Series) -> pd.DataFrame:
+    tr = monitor.triage(texts)
+    se = monitor.sentiment(texts)
+    return pd.DataFrame(
+        {
+            "label": tr["label"].astype(str),
+            "needs_reply": tr["needs_reply"],
+            "reason": tr["reason"],
+            "sentiment": se["sentiment"].astype(str),
+            "score": se["score"],
+            "sentiment_reason": se["reason"],
+        },
+        index=texts.index,
+    )
+
+
+def test_recorded_rows_keep_their_outputs(recorded):
+    assert len(recorded) > 300 and recorded["label"].nunique() == 7
+    _assert_same(_outputs(recorded["text"]), recorded)
+
+
+def test_repeated_and_shuffled_texts_give_the_same_outputs(recorded):
+    # each text's outputs depend on the text alone, not on its neighbours or repeats
+    shuffled = recorded.sample(frac=1, random_state=1)
+    twice = pd.concat([shuffled, shuffled.iloc[::3]], ignore_index=True)
+    _assert_same(_outputs(twice["text"]), twice)
+
+
+def test_counts_over_all_bundled_comments_are_unchanged():
+    want = pd.read_csv(FIXTURES / "monitor_counts.csv")
+    texts = data.load("comments", source="bundled")["text"]
+    got = _outputs(texts).groupby(["label", "sentiment", "needs_reply"]).size()
+    got = got.rename("n").reset_index()
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
