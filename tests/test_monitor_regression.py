@@ -15,6 +15,8 @@ import pandas as pd
 import pytest
 
 from labkit import data, monitor
+from labkit.errors import LabkitError
+from labkit.monitor.labels import COLUMNS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -67,3 +69,47 @@ def test_counts_over_all_bundled_comments_are_unchanged():
     got = _outputs(texts).groupby(["label", "sentiment", "needs_reply"]).size()
     got = got.rename("n").reset_index()
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_label_comments_gives_both_in_one_pass(recorded):
+    both = monitor.label_comments(recorded["text"])
+    assert list(both.columns) == ["text", *COLUMNS]
+    got = both.drop(columns="text").astype({"label": str, "sentiment": str})
+    _assert_same(got, recorded)
+    # the same columns, value for value and dtype for dtype, as the two functions give
+    kind, mood = monitor.triage(recorded["text"]), monitor.sentiment(recorded["text"])
+    pd.testing.assert_frame_equal(
+        both[["label", "needs_reply", "reason"]], kind.drop(columns="text")
+    )
+    pd.testing.assert_frame_equal(
+        both[["sentiment", "score", "sentiment_reason"]],
+        mood.rename(columns={"reason": "sentiment_reason"}),
+    )
+
+
+def test_label_comments_keeps_the_table_and_names_bad_input():
+    table = pd.DataFrame(
+        {"comment_id": ["a", "b", "c"], "text": ["kapan buka?", None, "mantap, cepat"]},
+        index=[10, 20, 30],
+    )
+    out = monitor.label_comments(table)
+    assert out.index.tolist() == [10, 20, 30]
+    assert list(out.columns[:2]) == ["comment_id", "text"]
+    assert out["label"].tolist() == ["question", "neutral", "praise"]
+    assert out["sentiment"].tolist() == ["neutral", "neutral", "positive"]
+    assert "comment_id" in table.columns and "label" not in table.columns  # input untouched
+    with pytest.raises(LabkitError, match="text"):
+        monitor.label_comments(pd.DataFrame({"isi": ["halo"]}))
+    with pytest.raises(LabkitError, match="rules"):
+        monitor.label_comments(table, method="tebak")
+
+
+def test_label_comments_with_the_model_matches_the_two_functions():
+    texts = pd.Series(["Kapan paspor saya jadi?", "mantap, cepat sekali", "antre 3 jam, kecewa"])
+    both = monitor.label_comments(texts, method="model")
+    kind = monitor.triage(texts, method="model")
+    mood = monitor.sentiment(texts, method="model")
+    assert both["label"].tolist() == kind["label"].tolist()
+    assert both["reason"].tolist() == kind["reason"].tolist()
+    assert both["sentiment"].tolist() == mood["sentiment"].tolist()
+    assert both["score"].tolist() == mood["score"].tolist()

@@ -26,7 +26,9 @@ missing text, emoji only, HTML (kept as inert words), 10,000 characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -181,10 +183,14 @@ def _replace_where(arr: pa.Array, mask: pa.Array, pattern: str, repl: str) -> pa
 _TRIPLE_RE2 = "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz")
 
 
+# A whole word (run of letters and digits) with a digit in it: _fix_leet leaves the others alone.
+_WITH_DIGIT = re.compile(r"[^\W_]*\d[^\W_]*")
+
+
 def _python_steps(text: str) -> str:
     """Spaced-out words joined and numbers-for-letters fixed (on the texts that have them)."""
     text = _SPACED.sub(_unspace, text)
-    return re.sub(r"[^\W_]+", lambda m: _fix_leet(m.group(0)), text)
+    return _WITH_DIGIT.sub(lambda m: _fix_leet(m.group(0)), text)
 
 
 # Letters written three times or more, in ASCII texts: RE2 has no back-references, so each
@@ -198,27 +204,57 @@ _STRETCH_RE2 = tuple(
 )
 
 
-def _lower(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """NFKC, invisible characters removed, case folded; and which texts were not ASCII.
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, as _STRETCH reads it
 
-    NFKC and Unicode case folding leave ASCII text as ASCII lower case, so only the
-    other texts take the Unicode steps.
+
+@cache
+def _unusual_re2() -> str:
+    """RE2: a character other than ASCII and the emoji that the Unicode steps leave alone.
+
+    A text made only of ASCII and such emoji (most comments) comes out of NFKC and case
+    folding as its ASCII lower case, and its only letters are ASCII letters.
     """
-    other = pc.invert(pc.string_is_ascii(arr))
+    plain = [
+        cp
+        for lo, hi in ((0x2600, 0x27BF), (0x1F000, 0x1FAFF))
+        for cp in range(lo, hi + 1)
+        if unicodedata.is_normalized("NFKC", chr(cp))
+        and unicodedata.combining(chr(cp)) == 0
+        and chr(cp).lower() == chr(cp)
+        and not _LETTER.match(chr(cp))
+    ]
+    runs: list[list[int]] = []
+    for cp in plain:
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    body = "".join(f"\\x{{{lo:x}}}-\\x{{{hi:x}}}" for lo, hi in runs)
+    return f"[^\\x{{0}}-\\x{{7f}}{body}]"
+
+
+def _lower(arr: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """NFKC, invisible characters removed, case folded; and which texts needed Unicode.
+
+    NFKC and Unicode case folding leave a text of ASCII and plain emoji as its ASCII
+    lower case, so only the other texts take the Unicode steps.
+    """
+    unusual = _where(arr, _unusual_re2())
     lowered = pc.ascii_lower(arr)
-    if not pc.any(other).as_py():
-        return lowered, other
-    done = pc.utf8_lower(pc.utf8_normalize(arr.filter(other), "NFKC"))
+    if not pc.any(unusual).as_py():
+        return lowered, unusual
+    done = pc.utf8_lower(pc.utf8_normalize(arr.filter(unusual), "NFKC"))
     done = _replace(done, _INVISIBLE_RE2, "")
-    return pc.replace_with_mask(lowered, other, done), other
+    return pc.replace_with_mask(lowered, unusual, done), unusual
 
 
-def _collapse_stretched(arr: pa.Array, other: pa.Array) -> pa.Array:
+def _collapse_stretched(arr: pa.Array, unusual: pa.Array) -> pa.Array:
     """``bangettt`` -> ``banget`` in the texts that hold an ASCII letter three times.
 
     Such a text has every letter run collapsed (Unicode letters too, as ``_STRETCH``
-    does): in RE2 for ASCII texts, in Python for the few others.
+    does): in RE2 where the only letters are ASCII, in Python for the few other texts.
     """
+    other = unusual
     stretched = _where(arr, _TRIPLE_RE2)
     if not pc.any(stretched).as_py():
         return arr
@@ -255,16 +291,17 @@ def _map_words(arr: pa.Array, mapping: dict[str, str]) -> pa.Array:
 
 
 def _normalize_array(arr: pa.Array, mapping: dict[str, str]) -> pa.Array:
-    arr, other = _lower(arr)
+    other = pc.invert(pc.string_is_ascii(arr))
+    arr, unusual = _lower(arr)
     needs = _where(arr, _NEEDS_PYTHON_RE2)
     if pc.any(needs).as_py():
         fixed = [_python_steps(t) for t in arr.filter(needs).to_pylist()]
         arr = pc.replace_with_mask(arr, needs, pa.array(fixed, type=pa.large_string()))
-    arr = _replace(arr, _DROP_RE2, " ")
-    arr = _replace(arr, _LOOSE_MARKS_RE2, " ")
-    arr = _replace(arr, r"([?!])", r" \1 ")
+    # common in comments: replaced in one pass (a text without a match is copied as it is)
+    for pattern, repl in ((_DROP_RE2, " "), (_LOOSE_MARKS_RE2, " "), (r"([?!])", r" \1 ")):
+        arr = pc.replace_substring_regex(arr, pattern, repl)
     arr = _replace_where(arr, other, _EMOJI_RE2, r" \1 ")  # emoji are not ASCII
-    arr = _collapse_stretched(arr, other)
+    arr = _collapse_stretched(arr, unusual)
     joined = _map_words(arr, mapping)
     # "? ? ?" counts once
     joined = _replace(joined, r"\?(?: \?)+", "?", literal="? ?")
@@ -332,10 +369,36 @@ def normalized(texts: Iterable[Any] | pd.Series) -> Normalized:
     """
     s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
     codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=True)
-    distinct = [_text(u) for u in uniques] + [""]  # code -1 (missing) -> the last, ""
+    distinct = [u if isinstance(u, str) else _text(u) for u in uniques]
+    distinct.append("")  # code -1 (missing) -> the last, ""
     raw = pa.array(distinct, type=pa.large_string())
     codes = np.where(codes < 0, len(distinct) - 1, codes)
-    return Normalized(codes, raw, _normalize_array(raw, _mapping(_map_key())), s.index)
+    return Normalized(codes, raw, _normalize_parts(raw, _mapping(_map_key())), s.index)
+
+
+#: Distinct texts from which the work is shared by :data:`WORKERS` threads: pyarrow's
+#: kernels release the GIL, so the threads run on separate cores (a ministry's year of
+#: comments on the 2-core hub). Fewer texts are quicker on one thread.
+PARALLEL_FROM = 100_000
+WORKERS = 2
+
+
+def in_parallel(tasks: list[Callable[[], Any]]) -> list[Any]:
+    """Run ``tasks`` on up to :data:`WORKERS` threads; their results, in order."""
+    if len(tasks) < 2:
+        return [task() for task in tasks]
+    with ThreadPoolExecutor(min(WORKERS, len(tasks))) as pool:
+        return [f.result() for f in [pool.submit(task) for task in tasks]]
+
+
+def _normalize_parts(arr: pa.Array, mapping: dict[str, str]) -> pa.Array:
+    """:func:`_normalize_array` on :data:`WORKERS` slices of ``arr`` at once (many texts)."""
+    if len(arr) < PARALLEL_FROM:
+        return _normalize_array(arr, mapping)
+    step = -(-len(arr) // WORKERS)
+    parts = [arr.slice(start, step) for start in range(0, len(arr), step)]
+    done = in_parallel([lambda part=part: _normalize_array(part, mapping) for part in parts])
+    return pa.concat_arrays(done)
 
 
 def normalize_texts(texts: Iterable[Any] | pd.Series) -> pd.Series:
