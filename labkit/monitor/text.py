@@ -141,7 +141,7 @@ def _unspace(match: re.Match[str]) -> str:
 
 # RE2 versions (pyarrow) of the steps, run on whole columns at once.
 _INVISIBLE_RE2 = "[\\x{00ad}\\x{200b}-\\x{200f}\\x{202a}-\\x{202e}\\x{2060}-\\x{2064}\\x{2066}-\\x{2069}\\x{feff}]"
-_EMOJI_RE2 = "([\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}])"
+_OWN_WORD_RE2 = "([?!\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}])"
 # Texts that need the two steps done in Python: spaced-out letters, digits inside words.
 _NEEDS_PYTHON_RE2 = (
     r"(?:^|[^\pL\pN])\pL[\s.\-_*]{1,2}\pL[\s.\-_*]{1,2}\pL(?:[^\pL\pN]|$)"
@@ -254,15 +254,14 @@ def _collapse_stretched(arr: pa.Array, unusual: pa.Array) -> pa.Array:
     Such a text has every letter run collapsed (Unicode letters too, as ``_STRETCH``
     does): in RE2 where the only letters are ASCII, in Python for the few other texts.
     """
-    other = unusual
     stretched = _where(arr, _TRIPLE_RE2)
     if not pc.any(stretched).as_py():
         return arr
-    in_python = pc.and_(stretched, other)
+    in_python = pc.and_(stretched, unusual)
     if pc.any(in_python).as_py():
         fixed = [_STRETCH.sub(r"\1", t) for t in arr.filter(in_python).to_pylist()]
         arr = pc.replace_with_mask(arr, in_python, pa.array(fixed, type=pa.large_string()))
-    in_re2 = pc.and_not(stretched, other)
+    in_re2 = pc.and_not(stretched, unusual)
     if pc.any(in_re2).as_py():
         done = arr.filter(in_re2)
         for pattern, rewrite in _STRETCH_RE2:
@@ -291,16 +290,16 @@ def _map_words(arr: pa.Array, mapping: dict[str, str]) -> pa.Array:
 
 
 def _normalize_array(arr: pa.Array, mapping: dict[str, str]) -> pa.Array:
-    other = pc.invert(pc.string_is_ascii(arr))
     arr, unusual = _lower(arr)
     needs = _where(arr, _NEEDS_PYTHON_RE2)
     if pc.any(needs).as_py():
         fixed = [_python_steps(t) for t in arr.filter(needs).to_pylist()]
         arr = pc.replace_with_mask(arr, needs, pa.array(fixed, type=pa.large_string()))
     # common in comments: replaced in one pass (a text without a match is copied as it is)
-    for pattern, repl in ((_DROP_RE2, " "), (_LOOSE_MARKS_RE2, " "), (r"([?!])", r" \1 ")):
+    # ? ! and emoji become words of their own, in one pass (one character each, so spacing
+    # them together is spacing one kind, then the other)
+    for pattern, repl in ((_DROP_RE2, " "), (_LOOSE_MARKS_RE2, " "), (_OWN_WORD_RE2, r" \1 ")):
         arr = pc.replace_substring_regex(arr, pattern, repl)
-    arr = _replace_where(arr, other, _EMOJI_RE2, r" \1 ")  # emoji are not ASCII
     arr = _collapse_stretched(arr, unusual)
     joined = _map_words(arr, mapping)
     # "? ? ?" counts once
@@ -368,11 +367,18 @@ def normalized(texts: Iterable[Any] | pd.Series) -> Normalized:
     Each distinct text is normalised once; missing values count as ``""``.
     """
     s = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=True)
-    distinct = [u if isinstance(u, str) else _text(u) for u in uniques]
-    distinct.append("")  # code -1 (missing) -> the last, ""
-    raw = pa.array(distinct, type=pa.large_string())
-    codes = np.where(codes < 0, len(distinct) - 1, codes)
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        # already Arrow (pandas' str columns): distinct texts found in Arrow
+        arr = pa.chunked_array(pa.array(s.array)).combine_chunks().cast(pa.large_string())
+        found = pc.dictionary_encode(pc.fill_null(arr, ""))
+        codes = found.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        raw = found.dictionary
+    else:
+        codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=True)
+        distinct = [u if isinstance(u, str) else _text(u) for u in uniques]
+        distinct.append("")  # code -1 (missing) -> the last, ""
+        raw = pa.array(distinct, type=pa.large_string())
+        codes = np.where(codes < 0, len(distinct) - 1, codes)
     return Normalized(codes, raw, _normalize_parts(raw, _mapping(_map_key())), s.index)
 
 
