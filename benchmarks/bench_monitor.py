@@ -5,6 +5,13 @@ Run with ``python -m benchmarks.bench_monitor``. Targets (issue 10):
 * triage and sentiment of 1,000,000 comments: at most 10 s;
 * one change of a replay-widget slider at bundled size: at most 150 ms.
 
+Measured (1,000,000 texts, 2 cores shared with other jobs; seconds of the whole child, making the
+texts included; ratio to ``utf8_lower`` in the same run): before issue 10's speed-up, triage +
+sentiment 53.7 s (ratio 24.8, peak 2,240 MiB); after, the two calls 16.3 s (ratio 12.3) and
+``label_comments``, which normalises once and runs both rule sets on two threads, 7.8 s (ratio 5.9,
+peak 1,228 MiB; the labelling alone 6.7 s). The load on a shared machine moves the seconds by a
+factor of two or more (19.5 s, ratio 4.75, at a load of 4.5); see docs/monitoring.md.
+
 Input: the bundled comments' texts made into 1,000,000 distinct texts (each repeated
 with a variant number appended, so normalisation cannot reuse earlier work), as a
 ministry's year of comments would be. References timed in the same run: pyarrow's

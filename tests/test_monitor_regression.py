@@ -51,9 +51,23 @@ def _outputs(texts: pd.Series) -> pd.DataFrame:
     )
 
 
-def test_recorded_rows_keep_their_outputs(recorded):
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_recorded_rows_keep_their_outputs(recorded, dtype):
+    # object columns are deduplicated by pandas, str (Arrow) columns in Arrow
     assert len(recorded) > 300 and recorded["label"].nunique() == 7
-    _assert_same(_outputs(recorded["text"]), recorded)
+    _assert_same(_outputs(recorded["text"].astype(dtype)), recorded)
+
+
+def test_the_threaded_path_gives_the_same_outputs(recorded, monkeypatch):
+    from labkit.monitor import text
+
+    monkeypatch.setattr(text, "PARALLEL_FROM", 50)  # the recorded rows, split over two threads
+    assert len(recorded) >= 2 * text.PARALLEL_FROM
+    both = monitor.label_comments(recorded["text"])
+    _assert_same(both.drop(columns="text").astype({"label": str, "sentiment": str}), recorded)
+    assert monitor.normalize_texts(recorded["text"]).tolist() == [
+        text.normalize(t) for t in recorded["text"]
+    ]
 
 
 def test_repeated_and_shuffled_texts_give_the_same_outputs(recorded):
