@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 
@@ -100,3 +102,25 @@ def test_empty_trainer_entry_is_named(work):
     (work / text.USER_MAP_FILE).write_text("mager:\n", "utf-8")
     with pytest.raises(LabkitError, match="mager"):
         text.normalize("mager")
+
+
+def test_trainer_map_is_read_once_and_again_after_an_edit(work, monkeypatch):
+    from labkit import workspace
+
+    path = work / text.USER_MAP_FILE
+    path.write_text("mager: malas bergerak\n", "utf-8")
+    reads = []
+    real = workspace.load_yaml
+    monkeypatch.setattr(workspace, "load_yaml", lambda *a, **k: reads.append(a) or real(*a, **k))
+    assert text.normalize("mager") == "malas bergerak"
+    assert text.normalize("mager lagi") == "malas bergerak lagi"
+    assert len(reads) == 1  # cached while the file is unchanged
+    stat = path.stat()
+    path.write_text("mager: malas berjalan\n", "utf-8")  # same size: only the time tells
+    assert path.stat().st_size == stat.st_size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert text.normalize("mager") == "malas berjalan"
+    assert text.normalize_texts(pd.Series(["mager"])).tolist() == ["malas berjalan"]
+    assert len(reads) == 2
+    path.unlink()
+    assert text.normalize("mager") == "mager"  # a removed file no longer counts

@@ -9,6 +9,8 @@ labelling views live in :mod:`labkit.widgets`). One job per module:
   complaints): the one owner of the rule the audit's response-rate items use;
 * :mod:`~labkit.monitor.triage` -- ``triage(comments)``: label, needs_reply, reason;
 * :mod:`~labkit.monitor.sentiment` -- ``sentiment(texts)``: negative/neutral/positive;
+* :mod:`~labkit.monitor.labels` -- ``label_comments(comments)``: both in one pass, the
+  texts normalised once;
 * :mod:`~labkit.monitor.model` -- the small statistical model trained offline at first use
   from the bundled universe's labelled comments (the second approach beside the rules);
 * :mod:`~labkit.monitor.evaluate` -- labelled sets, precision/recall/macro-F1,
@@ -51,6 +53,7 @@ _EXPORTS: dict[str, str] = {
     "needs_reply": "replies",
     "SENTIMENTS": "sentiment",
     "sentiment": "sentiment",
+    "label_comments": "labels",
     # evaluation
     "labelled_comments": "evaluate",
     "evaluate": "evaluate",

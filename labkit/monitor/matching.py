@@ -7,6 +7,8 @@ these helpers. Patterns are RE2 (linear time; no look-behind, no back-references
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -40,3 +42,20 @@ def first_match(arr: pa.Array, pattern: str) -> np.ndarray:
     words = np.asarray(found.field("w").to_numpy(zero_copy_only=False), dtype=object)
     words[np.asarray(found.is_null().to_numpy(zero_copy_only=False), dtype=bool)] = None
     return words
+
+
+@cache
+def _text_dtype() -> object:
+    """The dtype pandas gives a column of Python strings (``str`` from pandas 3, else object)."""
+    return pd.Series(np.array(["x"], dtype=object)).dtype
+
+
+def text_column(
+    texts: list[str], codes: np.ndarray
+) -> pd.api.extensions.ExtensionArray | np.ndarray:
+    """The column ``texts[codes]``, built in Arrow, with the dtype of a column of Python strings."""
+    arr = pa.array(texts, type=pa.large_string()).take(pa.array(codes))
+    dtype = _text_dtype()
+    if isinstance(dtype, pd.StringDtype):
+        return pd.array(arr, dtype=dtype)
+    return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=object)

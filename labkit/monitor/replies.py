@@ -170,10 +170,22 @@ def is_question(texts: pd.Series) -> pd.Series:
     end (``... nggak?``), or a question mark, unless the text is thanks or
     praise with the question mark only after it (``terima kasih?``).
     """
-    words = match(texts, QUESTION_WORDS_RE)
-    mark = match(texts, QUESTION_MARK_RE)
-    plain = ~match(texts, PRAISE_RE) | match(texts, MARK_THEN_WORDS_RE)
-    return words | (mark & plain)
+    arr = _arrow(texts)
+    return pd.Series(_hits(arr, QUESTION_WORDS_RE) | marked_questions(arr), index=texts.index)
+
+
+def marked_questions(arr: pa.Array) -> np.ndarray:
+    """Where a text asks by its question mark: a ``?``, unless the text is thanks or praise
+    with the question mark only after it (``terima kasih?``). Missing texts: False.
+    """
+    out = np.zeros(len(arr), dtype=bool)
+    mark = np.flatnonzero(
+        np.asarray(pc.match_substring(arr, "?").fill_null(False).to_numpy(zero_copy_only=False))
+    )
+    if len(mark):
+        marked = arr.take(pa.array(mark))
+        out[mark] = ~_hits(marked, PRAISE_RE) | _hits(marked, MARK_THEN_WORDS_RE)
+    return out
 
 
 def is_complaint(texts: pd.Series) -> pd.Series:
@@ -201,15 +213,7 @@ def needs_reply(texts: pd.Series) -> pd.Series:
     out = _hits(arr, _WORDS_OR_COMPLAINT)
     rest = np.flatnonzero(~out)
     if len(rest):
-        sub = arr.take(pa.array(rest))
-        mark = np.asarray(
-            pc.match_substring(sub, "?").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool
-        )
-        if mark.any():
-            idx = rest[mark]
-            marked = arr.take(pa.array(idx))
-            plain = ~_hits(marked, PRAISE_RE) | _hits(marked, MARK_THEN_WORDS_RE)
-            out[idx[plain]] = True
+        out[rest[marked_questions(arr.take(pa.array(rest)))]] = True
     return pd.Series(out, index=texts.index)
 
 

@@ -57,36 +57,121 @@ def _patterns() -> dict[str, str]:
     }
 
 
+@cache
+def _any_patterns() -> dict[str, str]:
+    """Quick tests that a text can hold a counted word at all (no group, same edges)."""
+    edge_l, edge_r = r"(?:^|\s)", r"(?:$|\s)"
+    return {
+        "word": rf"{edge_l}(?:{_alts('positive')}|{_alts('negative')}){edge_r}",
+        "negation": rf"{edge_l}(?:{_alts('negation')})\s",
+    }
+
+
 def _count(arr: pa.Array, pattern: str) -> np.ndarray:
     n = pc.count_substring_regex(arr, pattern)
     return np.asarray(n.fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
-def _rules(raw: pd.Series) -> pd.DataFrame:
-    norm = text.normalize_texts(raw)
-    # double the spaces so that the edges of neighbouring words are not shared
-    arr = pa.array(
-        (" " + norm.str.replace(" ", "  ", regex=False) + " ").to_numpy(dtype=object),
-        type=pa.large_string(),
-    )
+def _counts(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Positive and negative words in each text (a negated word counts for the other side).
+
+    The four counts run only where they can find something: a negated word is a word,
+    so texts without any lexicon word count zero everywhere, and texts without a
+    negation word count no negated words.
+    """
     p = _patterns()
-    pos = _count(arr, p["positive"]) - _count(arr, p["negated_positive"])
-    neg = _count(arr, p["negative"]) - _count(arr, p["negated_negative"])
-    neg = neg + _count(arr, p["negated_positive"])
+    pos = np.zeros(len(arr), dtype=np.int64)
+    neg = np.zeros(len(arr), dtype=np.int64)
+    rows = np.flatnonzero(matching.hits(arr, _any_patterns()["word"]))
+    if not len(rows):
+        return pos, neg
+    sub = arr.take(pa.array(rows))
+    pos[rows] = _count(sub, p["positive"])
+    neg[rows] = _count(sub, p["negative"])
+    negated = matching.hits(sub, _any_patterns()["negation"])
+    if negated.any():
+        rows, sub = rows[negated], sub.filter(pa.array(negated))
+        flipped = _count(sub, p["negated_positive"])
+        pos[rows] -= flipped
+        neg[rows] += flipped - _count(sub, p["negated_negative"])
+    return pos, neg
+
+
+def _first(arr: pa.Array, rows: np.ndarray, pattern: str) -> np.ndarray:
+    """The first match (group ``w``) of ``pattern`` in the texts ``rows`` (None where none)."""
+    out = np.full(len(rows), None, dtype=object)
+    if len(rows):
+        out[:] = matching.first_match(arr.take(pa.array(rows)), pattern)
+    return out
+
+
+def decide(normalized: text.Normalized) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """The lexicon on each distinct text: sentiment, score and reason.
+
+    Returns
+    -------
+    label : ndarray of int8
+        For each distinct text, the position of its sentiment in :data:`SENTIMENTS`.
+    score : ndarray of float
+        Positive minus negative words.
+    reason : ndarray of int32
+        For each distinct text, the position of its reason in ``reasons``.
+    reasons : list of str
+        The reasons (in the trainee's language), each once.
+    """
+    norm = normalized.norm
+    # double the spaces so that the edges of neighbouring words are not shared
+    space, empty = pa.scalar(" ", type=pa.large_string()), pa.scalar("", type=pa.large_string())
+    arr = pc.binary_join_element_wise(space, pc.replace_substring(norm, " ", "  "), space, empty)
+    pos, neg = _counts(arr)
     score = (pos - neg).astype(float)
-    label = np.where(score > 0, "positive", np.where(score < 0, "negative", "neutral"))
-    first_pos = matching.first_match(arr, p["positive"])
-    first_neg = matching.first_match(arr, p["negated_positive"])
-    plain_neg = matching.first_match(arr, p["negative"])
-    first_neg = np.where(pd.isna(first_neg), plain_neg, first_neg)
-    word = pd.Series(np.where(label == "positive", first_pos, first_neg), dtype=object)
-    word = word.fillna("").str.strip().str.replace("  ", " ", regex=False).to_numpy(dtype=object)
-    reason = np.full(len(raw), i18n.t("monitor.sentiment.reason.neutral"), dtype=object)
-    for lab in ("positive", "negative"):
+    label = np.where(score > 0, 2, np.where(score < 0, 0, 1)).astype(np.int8)
+    reason = np.zeros(len(norm), dtype=np.int32)
+    reasons = [i18n.t("monitor.sentiment.reason.neutral")]
+    p = _patterns()
+    for code, lab in ((2, "positive"), (0, "negative")):
+        rows = np.flatnonzero(label == code)
+        if lab == "positive":
+            word = _first(arr, rows, p["positive"])
+        else:  # a negated positive word first, else a negative word
+            word = _first(arr, rows, p["negated_positive"])
+            missing = np.flatnonzero(pd.isna(word))
+            word[missing] = _first(arr, rows[missing], p["negative"])
+        found = pc.dictionary_encode(pa.array(word, type=pa.large_string()))
         before, _, after = i18n.t(f"monitor.sentiment.reason.{lab}", words="\0").partition("\0")
-        rows = label == lab
-        reason[rows] = before + word[rows] + after
-    return pd.DataFrame({"sentiment": label, "score": score, "reason": reason}, index=raw.index)
+        reason[rows] = len(reasons) + found.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        reasons += [
+            before + w.strip().replace("  ", " ") + after for w in found.dictionary.to_pylist()
+        ]
+        blank = np.flatnonzero(found.is_null().to_numpy(zero_copy_only=False))
+        if len(blank):  # no word found (cannot happen with a non-zero score): an empty word
+            reason[rows[blank]] = len(reasons)
+            reasons.append(before + after)
+    return label, score, reason, reasons
+
+
+def rules_frame(
+    normalized: text.Normalized,
+    label: np.ndarray,
+    score: np.ndarray,
+    reason: np.ndarray,
+    reasons: list[str],
+) -> pd.DataFrame:
+    """The columns ``sentiment``, ``score`` and ``reason`` for every row, from :func:`decide`."""
+    codes = normalized.codes
+    return pd.DataFrame(
+        {
+            "sentiment": pd.Categorical.from_codes(label[codes], categories=list(SENTIMENTS)),
+            "score": score[codes],
+            "reason": matching.text_column(reasons, reason[codes]),
+        },
+        index=normalized.index,
+    )
+
+
+def _rules(raw: pd.Series) -> pd.DataFrame:
+    normalized = text.normalized(raw)
+    return rules_frame(normalized, *decide(normalized))
 
 
 def sentiment(texts: pd.Series | pd.DataFrame, *, method: str = "rules") -> pd.DataFrame:
@@ -114,10 +199,9 @@ def sentiment(texts: pd.Series | pd.DataFrame, *, method: str = "rules") -> pd.D
         raise LabkitError("monitor.triage.bad_method", method=method, valid=", ".join(METHODS))
     raw = texts_of(texts)
     if method == "rules":
-        out = _rules(raw)
-    else:
-        from labkit.monitor import model
+        return _rules(raw)
+    from labkit.monitor import model
 
-        out = model.predict("sentiment", raw)
+    out = model.predict("sentiment", raw)
     out["sentiment"] = pd.Categorical(out["sentiment"], categories=list(SENTIMENTS))
     return out
