@@ -113,6 +113,12 @@ def _audit_score(agency_id: str, accounts, posts, comments, agencies, as_of) -> 
     return float(scores["score"].iloc[0]) if len(scores) and "score" in scores else None
 
 
+def _own_rows(table: pd.DataFrame, keys: set) -> pd.DataFrame:
+    """The rows of ``table`` whose (platform, account) is in ``keys``."""
+    own = [k in keys for k in zip(table["platform"].astype(str), table["account"], strict=True)]
+    return table[own].reset_index(drop=True)
+
+
 def monthly_report(
     agency_id: str,
     month: object,
@@ -134,21 +140,18 @@ def monthly_report(
     from labkit import engagement
 
     period = _month(month)
-    accounts, posts = data.load("accounts"), data.load("posts")
-    comments, followers, agencies = (
-        data.load("comments"),
-        data.load("followers"),
-        data.load("agencies"),
-    )
+    accounts, followers, agencies = data.load("accounts"), data.load("followers"), data.load("agencies")
     mine = agency_accounts(accounts, agency_id)
     names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
     keys = set(zip(mine["platform"], mine["account"], strict=True))
+    # only this agency's rows are kept (a ministry's year of posts and comments is large)
+    posts = _own_rows(data.load("posts"), keys)
+    comments = _own_rows(data.load("comments"), keys)
     published = pd.to_datetime(posts["published_at"], utc=True)
     in_month = (
         published.dt.tz_convert("Asia/Jakarta").dt.tz_localize(None).dt.to_period("M") == period
     )
-    own = [k in keys for k in zip(posts["platform"], posts["account"], strict=True)]
-    month_posts = posts[in_month & pd.Series(own, index=posts.index)]
+    month_posts = posts[in_month]
     empty = pd.DataFrame()
     if month_posts.empty:
         return MonthlyReport(agency_id, names.get(agency_id, agency_id), period, 0, None, None,
@@ -188,7 +191,7 @@ def monthly_report(
     )
     growth["change"] = growth["last"] - growth["first"]
     growth["change_pct"] = (growth["change"] / growth["first"] * 100).round(2)
-    jumps = engagement.follower_anomalies(fol, posts[own], accounts=mine)
+    jumps = engagement.follower_anomalies(fol, posts, accounts=mine)
     jumps = (
         jumps[pd.to_datetime(jumps["date"]).dt.to_period("M") == period] if len(jumps) else jumps
     )
