@@ -48,7 +48,8 @@ def test_names_with_odd_characters_are_refused(monkeypatch, tmp_path):
     assert pattern.match("ani.s") and pattern.match("budi_2")
     for odd in ("Ani", "../root", "ani budi", "a", "rööt", "x" * 40):
         assert not pattern.match(odd), odd
-    assert c.Authenticator.allow_all is True  # no list: anyone with the room's password
+    assert c.Authenticator.allow_all is True  # no list: anyone with the room's password...
+    assert {"root", "daemon"} <= c.Authenticator.blocked_users  # ...but never a system account
 
 
 def test_a_missing_shared_data_folder_gets_a_clear_message(monkeypatch, tmp_path):

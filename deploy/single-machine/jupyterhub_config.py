@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from labkit.trainer.accounts import USERNAME_PATTERN, ensure_system_user
+from labkit.trainer.accounts import USERNAME_PATTERN, ensure_system_user, system_user_names
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 
@@ -52,6 +52,8 @@ else:
     c.Authenticator.allow_all = True
 # names become system users: lower case letters, digits, dot, dash, underscore; no odd characters
 c.Authenticator.username_pattern = USERNAME_PATTERN
+# the machine's own accounts (root, daemon, www-data...) can never log in
+c.Authenticator.blocked_users = system_user_names()
 
 # --- one system user per trainee; each server runs as that user in its own home ---------------------
 c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"

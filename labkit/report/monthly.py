@@ -140,7 +140,11 @@ def monthly_report(
     from labkit import engagement
 
     period = _month(month)
-    accounts, followers, agencies = data.load("accounts"), data.load("followers"), data.load("agencies")
+    accounts, followers, agencies = (
+        data.load("accounts"),
+        data.load("followers"),
+        data.load("agencies"),
+    )
     mine = agency_accounts(accounts, agency_id)
     names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
     keys = set(zip(mine["platform"], mine["account"], strict=True))

@@ -34,6 +34,7 @@ __all__ = [
     "create_accounts",
     "ensure_system_user",
     "suggest_name",
+    "system_user_names",
 ]
 
 #: An acceptable trainee or trainer name: it becomes a system user name and a folder name.
@@ -62,6 +63,14 @@ def _existing(name: str) -> pwd.struct_passwd | None:
         return pwd.getpwnam(name)
     except KeyError:
         return None
+
+
+def system_user_names() -> set[str]:
+    """The names of this machine's system accounts (user id below :data:`FIRST_TRAINEE_UID`).
+
+    The hub refuses them at log-in, whatever the password (``Authenticator.blocked_users``).
+    """
+    return {p.pw_name for p in pwd.getpwall() if p.pw_uid < FIRST_TRAINEE_UID}
 
 
 def check_names(lines: Iterable[str], *, source: str = "daftar") -> pd.DataFrame:
