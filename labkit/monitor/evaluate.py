@@ -131,16 +131,29 @@ def cohen_kappa(a: Sequence | pd.Series, b: Sequence | pd.Series) -> float:
     """
     from sklearn.metrics import cohen_kappa_score
 
+    x, y = labelled_pairs(a, b)
+    if len(set(x)) == 1 and len(set(y)) == 1:
+        return 1.0 if x[0] == y[0] else 0.0
+    return float(cohen_kappa_score(x, y))
+
+
+def labelled_pairs(
+    a: Sequence | pd.Series, b: Sequence | pd.Series
+) -> tuple[np.ndarray, np.ndarray]:
+    """The labels of the comments both labellers labelled (missing: None, NaN or ""), as text.
+
+    Raises
+    ------
+    LabkitError
+        If the lengths differ or fewer than two pairs remain.
+    """
     sa, sb = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
     if len(sa) != len(sb):
         raise LabkitError("monitor.eval.lengths", a=len(sa), b=len(sb))
     both = sa.notna() & sb.notna() & (sa.astype(str) != "") & (sb.astype(str) != "")
     if both.sum() < 2:
         raise LabkitError("monitor.eval.too_few_pairs", n=int(both.sum()))
-    x, y = sa[both].astype(str), sb[both].astype(str)
-    if x.nunique() == 1 and y.nunique() == 1:
-        return 1.0 if x.iloc[0] == y.iloc[0] else 0.0
-    return float(cohen_kappa_score(x, y))
+    return sa[both].astype(str).to_numpy(), sb[both].astype(str).to_numpy()
 
 
 @dataclass(frozen=True)
@@ -197,11 +210,7 @@ def agreement(
     LabkitError
         If the lengths differ or fewer than two pairs remain.
     """
-    sa, sb = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
-    if len(sa) != len(sb):
-        raise LabkitError("monitor.eval.lengths", a=len(sa), b=len(sb))
-    both = sa.notna() & sb.notna() & (sa.astype(str) != "") & (sb.astype(str) != "")
-    x, y = sa[both].astype(str).to_numpy(), sb[both].astype(str).to_numpy()
+    x, y = labelled_pairs(a, b)
     kappa = cohen_kappa(x, y)
     order = sorted(set(x) | set(y))
     codes = {label: i for i, label in enumerate(order)}
@@ -245,8 +254,10 @@ def agreement_matrix(labels: pd.DataFrame, *, min_pairs: int = 2) -> pd.DataFram
     for i, first in enumerate(names):
         out.loc[first, first] = 1.0
         for second in names[i + 1 :]:
-            a, b = labels[first], labels[second]
-            both = a.notna() & b.notna() & (a.astype(str) != "") & (b.astype(str) != "")
-            if both.sum() >= min_pairs:
-                out.loc[first, second] = out.loc[second, first] = cohen_kappa(a[both], b[both])
+            try:
+                x, y = labelled_pairs(labels[first], labels[second])
+            except LabkitError:
+                continue  # fewer than two comments labelled by both
+            if len(x) >= min_pairs:
+                out.loc[first, second] = out.loc[second, first] = cohen_kappa(x, y)
     return out
