@@ -164,6 +164,13 @@ def _git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+def _commit(source: Path, message: str, *, allow_empty: bool = False) -> None:
+    who = ["-c", "user.name=pelatih", "-c", "user.email=pelatih@example.com"]
+    _git(
+        *who, "commit", "-q", *(["--allow-empty"] if allow_empty else []), "-m", message, cwd=source
+    )
+
+
 def _pull(hub, user: str, token: str, repo: str) -> str:
     r = requests.get(
         f"{hub.url}/user/{user}/git-pull/api",
@@ -195,30 +202,8 @@ def test_an_nbgitpuller_pull_updates_notebooks_and_keeps_the_work_folder(
     (source / "notebooks" / "aplikasi").mkdir()
     (source / "notebooks" / "aplikasi" / "penyusun_draf.ipynb").write_bytes(APP.read_bytes())
     _git("init", "-q", "-b", "main", cwd=source)
-    _git(
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.com",
-        "commit",
-        "-q",
-        "--allow-empty",
-        "-m",
-        "x",
-        cwd=source,
-    )
     _git("add", ".", cwd=source)
-    _git(
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.com",
-        "commit",
-        "-q",
-        "-m",
-        "notebooks",
-        cwd=source,
-    )
+    _commit(source, "notebooks")
     # the repository served over HTTP, as a trainer's link points to one (git's "dumb" protocol)
     served = hub.base / "git"
     repo = served / "humas-lab.git"
@@ -261,20 +246,10 @@ def _pull_twice(hub, names, tokens, kernels, source: Path, repo: Path, url: str)
         kernels["ani"],
         "import pathlib; print(sorted(str(p) for p in (pathlib.Path.home() / 'humas-lab-kerja').rglob('*')))",
     )
-    # the trainer adds a notebook and changes one; the trainee pulls again
+    # the trainer adds a notebook; the trainee pulls again
     (source / "notebooks" / "01_baru.ipynb").write_bytes(NOTEBOOK_00.read_bytes())
     _git("add", ".", cwd=source)
-    _git(
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.com",
-        "commit",
-        "-q",
-        "-m",
-        "baru",
-        cwd=source,
-    )
+    _commit(source, "baru")
     _git("push", "-q", str(repo), "main", cwd=source)
     _git("update-server-info", cwd=repo)
     _pull(hub, ani, token, url)
