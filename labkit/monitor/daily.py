@@ -15,9 +15,9 @@ import pandas as pd
 
 from labkit.errors import LabkitError
 from labkit.monitor.hoaxes import match_hoaxes
+from labkit.monitor.labels import label_comments
 from labkit.monitor.query import volume
 from labkit.monitor.rise import why_it_rose
-from labkit.monitor.sentiment import sentiment
 from labkit.monitor.severity import Severity, assess_severity, measure_signals
 from labkit.monitor.spikes import alerts, detect_spikes
 from labkit.monitor.triage import triage
@@ -118,16 +118,15 @@ def daily_summary(
         missing.append("monitor.daily.missing.no_comments")
     if week.empty:
         missing.append("monitor.daily.missing.no_history")
-    tri = triage(today)
-    sen = sentiment(today["text"])
+    labelled = label_comments(today)  # triage and sentiment, the texts normalised once
     terms = pd.DataFrame()
     if len(today) and len(week):
         terms = why_it_rose(
             mine, window=(start, end), baseline=(start - pd.Timedelta("7D"), start), top=top
         ).terms
         terms = terms[terms["z"] > 0]
-    sort_by = [c for c in ("likes",) if c in tri.columns]
-    needing = tri[tri["needs_reply"]]
+    sort_by = [c for c in ("likes",) if c in labelled.columns]
+    needing = labelled[labelled["needs_reply"]]
     if sort_by:
         needing = needing.sort_values(sort_by, ascending=False)
     keep = [
@@ -164,7 +163,7 @@ def daily_summary(
     severity = None
     if len(today):
         neg_all = pd.Series(False, index=mine.index)
-        neg_all.loc[today.index] = (sen["sentiment"] == "negative").to_numpy()
+        neg_all.loc[today.index] = (labelled["sentiment"] == "negative").to_numpy()
         signals = measure_signals(mine, (start, end), negative=neg_all)
         signals["known_hoax"] = bool(len(found))
         severity = assess_severity(signals)
@@ -173,8 +172,8 @@ def daily_summary(
         tz=tz,
         n_comments=len(today),
         n_week_mean=round(len(week) / 7, 1),
-        labels=_shares(tri["label"].astype(object), list(LABELS)),
-        sentiments=_shares(sen["sentiment"].astype(object), list(SENTIMENTS)),
+        labels=_shares(labelled["label"].astype(object), list(LABELS)),
+        sentiments=_shares(labelled["sentiment"].astype(object), list(SENTIMENTS)),
         rising_terms=terms,
         top_comments=needing[keep].head(top).reset_index(drop=True),
         hoaxes=hoaxes,
