@@ -62,3 +62,15 @@ def test_a_missing_shared_data_folder_gets_a_clear_message(monkeypatch, tmp_path
     with pytest.raises(LabkitError, match="LABKIT_DATA_DIR") as caught:
         data.load("posts")
     assert str(tmp_path / "tidak-ada") in str(caught.value)
+
+
+def test_limits_are_enforced_with_the_systemd_spawner(monkeypatch, tmp_path):
+    c = _load(
+        monkeypatch, HUMASLAB_WORKSHOP_PASSWORD="ruangan-2026", HUMASLAB_STATE_DIR=str(tmp_path)
+    )
+    assert c.JupyterHub.spawner_class.endswith("LocalProcessSpawner")
+    c = _load(monkeypatch, HUMASLAB_WORKSHOP_PASSWORD="ruangan-2026", HUMASLAB_STATE_DIR=str(tmp_path),
+              HUMASLAB_SPAWNER="systemd", HUMASLAB_MEM_LIMIT="800M")  # fmt: skip
+    assert c.JupyterHub.spawner_class == "systemdspawner.SystemdSpawner"
+    assert c.SystemdSpawner.dynamic_users is False and c.Spawner.mem_limit == "800M"
+    assert c.Spawner.pre_spawn_hook is not None  # trainees' system users still made at first log-in

@@ -14,6 +14,7 @@ HUMASLAB_IDLE_TIMEOUT       seconds before an idle server is stopped (default 36
 HUMASLAB_EXCHANGE_DIR       the exchange folder where trainees' saves are copied for the trainers
                             (default /srv/humas-lab/kumpul; install.sh makes it)
 HUMASLAB_CREATE_USERS       1 (default): a name logging in for the first time gets its system user
+HUMASLAB_SPAWNER            local (default) or systemd: systemd enforces HUMASLAB_MEM_LIMIT / HUMASLAB_CPU_LIMIT
 """
 
 import os
@@ -56,7 +57,16 @@ c.Authenticator.username_pattern = USERNAME_PATTERN
 c.Authenticator.blocked_users = system_user_names()
 
 # --- one system user per trainee; each server runs as that user in its own home ---------------------
-c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
+# HUMASLAB_SPAWNER=systemd (on a server running systemd): each server becomes a systemd unit whose
+# memory and CPU limits below are enforced (jupyterhub-systemdspawner, in the hub extra). The
+# default, LocalProcessSpawner, runs servers as plain processes: limits are not enforced.
+if env.get("HUMASLAB_SPAWNER", "local") == "systemd":
+    c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
+    c.SystemdSpawner.dynamic_users = False  # the trainees' own system users (private homes)
+    c.SystemdSpawner.isolate_tmp = True
+    c.SystemdSpawner.disable_user_sudo = True
+else:
+    c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
 c.Spawner.cmd = [str(Path(sys.prefix) / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
@@ -72,7 +82,7 @@ c.Spawner.environment = {
 # a trainee's system user (private home, exchange folder) is made at their first log-in
 if env.get("HUMASLAB_CREATE_USERS", "1") == "1":
     c.Spawner.pre_spawn_hook = ensure_system_user
-# Limits: LocalProcessSpawner does not enforce them; SystemdSpawner does (docs/hub.md, sizing).
+# Limits: enforced with HUMASLAB_SPAWNER=systemd; LocalProcessSpawner does not (docs/hub.md, sizing).
 c.Spawner.mem_limit = env.get("HUMASLAB_MEM_LIMIT", "1G")
 c.Spawner.cpu_limit = float(env.get("HUMASLAB_CPU_LIMIT", "1"))
 c.Spawner.start_timeout = 120
