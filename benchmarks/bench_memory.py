@@ -109,6 +109,14 @@ def kernel_memory(notebook: Path | None, work: Path) -> dict:
     }
 
 
+def _lab(port: int, home: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--IdentityProvider.token=bench", "--allow-root", f"--ServerApp.root_dir={ROOT}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HOME": home},
+    )  # fmt: skip
+
+
 def server_memory() -> float:
     """USS of an idle JupyterLab server after it served the Lab page once (a second one runs beside it)."""
     import socket
@@ -119,18 +127,7 @@ def server_memory() -> float:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with tempfile.TemporaryDirectory() as home:
-        companion = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port + 1}",
-             "--ip=127.0.0.1", "--IdentityProvider.token=bench", "--allow-root",
-             f"--ServerApp.root_dir={ROOT}"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HOME": home},
-        )  # fmt: skip
-        server = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-             "--ip=127.0.0.1", "--IdentityProvider.token=bench", "--allow-root",
-             f"--ServerApp.root_dir={ROOT}"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HOME": home},
-        )  # fmt: skip
+        companion, server = _lab(port + 1, home), _lab(port, home)
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
