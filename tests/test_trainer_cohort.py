@@ -93,6 +93,9 @@ def test_the_cohort_view_gathers_everyone(room):
     )
     assert overview.loc["eko", "labels"] == 10 and overview.loc["cici", "drafts"] == 1
     assert overview["audit_score"].notna().all()
+    (room / "fajar").mkdir()  # a trainee who saved nothing yet: counts of 0, no audit score
+    late = cohort.gather(room).overview().set_index("trainee").loc["fajar"]
+    assert late["drafts"] == 0 and late["labels"] == 0 and pd.isna(late["audit_score"])
     kappa = room_view.machine_agreement().set_index("trainee")
     assert (
         kappa.loc["ani", "kappa"] == 1.0 and kappa.loc["eko", "kappa"] < kappa.loc["budi", "kappa"]

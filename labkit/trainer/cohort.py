@@ -112,7 +112,9 @@ class Cohort:
         labelled = [c for c in self.labels.columns if c != "machine"]
         out["labels"] = pd.Series({c: int(self.labels[c].notna().sum()) for c in labelled})
         out["tabletop_runs"] = self.tabletop.groupby("trainee").size() if len(self.tabletop) else 0
-        return out.fillna(0).reset_index()
+        counts = [c for c in out.columns if c != "audit_score"]  # no audit is not a score of 0
+        out[counts] = out[counts].fillna(0).astype(int)
+        return out.reset_index()
 
     def machine_agreement(self) -> pd.DataFrame:
         """Each labeller's Cohen's kappa against the machine, with n and its 95 % interval."""
