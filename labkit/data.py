@@ -28,21 +28,26 @@ import json
 import os
 import platform as _platform
 import shutil
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from labkit import i18n, schema, workspace
-from labkit.errors import DataError
+from labkit import i18n, schema, values, workspace
+from labkit.errors import DataError, SchemaError
 
 BUNDLED = "bundled"
 MANIFEST = "manifest.json"
 MASKED_TABLES = ("comments",)
 #: Rows per Parquet row group: large files decode in slices, keeping peak memory low.
 ROW_GROUP_ROWS = 262_144
+#: Rows masked at a time, and per row group of the masked cache: masking holds a few
+#: copies of a piece, and a load of one account's rows decodes one piece at a time.
+MASK_ROWS = 32_768
 
 #: Folder of the work folder holding the masked-table cache, one sub-folder per source.
 CACHE_DIR = "cache"
@@ -212,21 +217,94 @@ def _bundled_path(name: str) -> Path:
     return path
 
 
-def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
-    """Read a Parquet file as canonical table ``name`` (no checksum, no masking)."""
+def read_table(
+    path: str | os.PathLike[str],
+    name: str,
+    *,
+    columns: Sequence[str] | None = None,
+    where: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Read a Parquet file as canonical table ``name`` (no checksum, no masking).
+
+    ``columns`` and ``where`` are those of :func:`load`: only these columns, and only
+    the rows that match, are read from the file.
+    """
     try:
-        arrow = pq.read_table(path, memory_map=True)
-    except (OSError, pa.ArrowInvalid) as exc:
+        wanted = None
+        if columns is not None:
+            present = set(pq.read_schema(path).names)
+            wanted = [c for c in columns if c in present]
+        filters = _filters(name, where)
+        if filters:
+            arrow = _read_matching(path, wanted, filters)
+        else:
+            arrow = pq.read_table(path, memory_map=True, columns=wanted)
+    except (OSError, pa.ArrowInvalid, KeyError) as exc:
         raise DataError(
             "data.unreadable", path=str(path), table=name, reason=str(exc)[:200]
         ) from exc
     df = arrow.to_pandas(
         types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get
     )
-    return schema.conform(df, name, source=str(path))
+    del arrow
+    return schema.conform(df, name, source=str(path), columns=columns)
 
 
-def load(name: str, *, source: str | None = None, mask: bool | None = None) -> pd.DataFrame:
+def _read_matching(path, columns: list[str] | None, filters: list) -> pa.Table:
+    """The rows matching ``filters``, read row group by row group.
+
+    A row group none of whose rows match is skipped after reading only the filter's
+    columns, and only one row group is decoded at a time: one account's comments out
+    of a year of a ministry's cost about their own size, not the file's.
+    """
+    import pyarrow.compute as pc
+
+    file = pq.ParquetFile(path, memory_map=True)
+    keys = [col for col, _, _ in filters]
+    parts = []
+    for group in range(file.num_row_groups):
+        head = file.read_row_group(group, columns=keys)
+        keep = None
+        for col, _, chosen in filters:
+            column = head[col]
+            kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+            hit = pc.is_in(column, value_set=pa.array(chosen).cast(kind))
+            keep = hit if keep is None else pc.and_(keep, hit)
+        keep = pc.fill_null(keep, False)
+        if pc.any(keep).as_py():
+            parts.append(file.read_row_group(group, columns=columns).filter(keep))
+    if not parts:
+        names = columns if columns is not None else file.schema_arrow.names
+        return file.schema_arrow.empty_table().select(names)
+    return pa.concat_tables(parts)
+
+
+def _filters(name: str, where: Mapping[str, Any] | None) -> list | None:
+    """``where`` as Parquet row filters: each column equal to the value or one of the values."""
+    if not where:
+        return None
+    t = schema.table(name)
+    out = []
+    for col, wanted in where.items():
+        if col not in t.names:
+            raise SchemaError(
+                "schema.unknown_columns", table=name, columns=col, known=", ".join(t.names)
+            )
+        chosen = list(wanted) if isinstance(wanted, list | tuple | set | frozenset) else [wanted]
+        if t.column(col).kind == "handle":  # as the table stores them: lowercase, no "@"
+            chosen = [values.normalize_handle(v) for v in chosen]
+        out.append((col, "in", chosen))
+    return out
+
+
+def load(
+    name: str,
+    *,
+    source: str | None = None,
+    mask: bool | None = None,
+    columns: Sequence[str] | None = None,
+    where: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
     """Load table ``name`` as a typed DataFrame.
 
     Parameters
@@ -240,6 +318,15 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
     mask : bool, optional
         Mask citizens' personal data in ``comments``; default: the trainer's
         setting in :mod:`labkit.privacy` (on unless turned off).
+    columns : list of str, optional
+        Only these columns, in this order (default: all of the table's). A
+        lesson that needs three columns of a year of comments reads only those:
+        the kernel stays small on a hub shared by a whole class.
+    where : dict, optional
+        Only the rows whose column equals the value, or one of a list of values,
+        for example ``{"account": "kanim_kotapelangi"}`` (handles are compared as
+        the table stores them: lowercase, without ``@``). Rows are filtered while
+        the file is read, so the others never take memory.
 
     Raises
     ------
@@ -273,12 +360,12 @@ def load(name: str, *, source: str | None = None, mask: bool | None = None) -> p
         from labkit import privacy
 
         if privacy.masking_enabled() if mask is None else mask:
-            df = _load_masked(path, name, src)
+            df = _load_masked(path, name, src, columns=columns, where=where)
         else:
-            df = read_table(path, name)
+            df = read_table(path, name, columns=columns, where=where)
             df.attrs["masked"] = False
     else:
-        df = read_table(path, name)
+        df = read_table(path, name, columns=columns, where=where)
     df.attrs["source"] = src
     df.attrs["table"] = name
     return df
@@ -333,12 +420,21 @@ def _mask_key(path: Path, name: str, src: str, allow) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-def _load_masked(path: Path, name: str, src: str) -> pd.DataFrame:
+def _load_masked(
+    path: Path,
+    name: str,
+    src: str,
+    *,
+    columns: Sequence[str] | None = None,
+    where: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
     """Table ``name`` masked, from the cache when its key matches, else masked and cached.
 
     Only masked tables are ever cached (the caller checks the masking switch
     first), so masked data are never served with masking off nor the reverse.
-    A cache file that cannot be read is deleted and rebuilt.
+    A cache file that cannot be read is deleted and rebuilt. The table is masked
+    one row group at a time, so masking a year of comments never holds two
+    copies of it; ``columns`` and ``where`` are then read from the cache.
     """
     from labkit import privacy
 
@@ -349,24 +445,64 @@ def _load_masked(path: Path, name: str, src: str) -> pd.DataFrame:
     cached = folder / f"{name}.{_mask_key(path, name, src, allow)}.parquet"
     if cached.exists():
         try:
-            df = read_table(cached, name)
+            df = read_table(cached, name, columns=columns, where=where)
         except DataError:  # damaged (a full disk, a copy cut short): rebuild it
             cached.unlink(missing_ok=True)
         else:
             df.attrs["masked"] = True
             return df
-    df = privacy.mask_comments(read_table(path, name), allow=allow)
     try:
         _clean_once(folder)
         for old in folder.glob(f"{name}.*.parquet"):  # other keys: stale
             old.unlink(missing_ok=True)
         # zstd level 1 in row groups: about as fast to read as the plain table, half of snappy's size
-        workspace.save_table(
-            cached, df, compression="zstd", compression_level=1, row_group_size=ROW_GROUP_ROWS
+        workspace.save_table_parts(
+            cached, _masked_parts(path, name, allow), compression="zstd", compression_level=1
         )
+        df = read_table(cached, name, columns=columns, where=where)
     except OSError:  # a read-only or full work folder: the load still succeeds, uncached
-        pass
+        df = privacy.mask_comments(read_table(path, name), allow=allow)
+        df = _select(df, name, columns, where)
+    df.attrs["masked"] = True
     return df
+
+
+def _masked_parts(path: Path, name: str, allow) -> Iterator[pd.DataFrame]:
+    """Table ``name`` from ``path``, masked, :data:`MASK_ROWS` rows at a time."""
+    from labkit import privacy
+
+    try:
+        batches = pq.ParquetFile(path, memory_map=True).iter_batches(batch_size=MASK_ROWS)
+        parts = (
+            pa.Table.from_batches([batch]).to_pandas(
+                types_mapper={
+                    pa.string(): pd.StringDtype(),
+                    pa.large_string(): pd.StringDtype(),
+                }.get
+            )
+            for batch in batches
+        )
+        found = False
+        for part in parts:
+            found = True
+            yield privacy.mask_comments(schema.conform(part, name, source=str(path)), allow=allow)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise DataError(
+            "data.unreadable", path=str(path), table=name, reason=str(exc)[:200]
+        ) from exc
+    if not found:  # no rows: one empty part keeps the columns and their types
+        yield privacy.mask_comments(schema.empty(name), allow=allow)
+
+
+def _select(
+    df: pd.DataFrame, name: str, columns: Sequence[str] | None, where: Mapping[str, Any] | None
+) -> pd.DataFrame:
+    """``columns`` and ``where`` of :func:`load` applied to a table already in memory."""
+    for col, _, chosen in _filters(name, where) or []:
+        df = df[df[col].isin(chosen)]
+    if columns is not None:
+        df = schema.conform(df, name, columns=columns)
+    return df.reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------- purge

@@ -21,6 +21,7 @@ Use :func:`conform` to give a DataFrame its canonical dtypes and column order
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -557,7 +558,12 @@ def _coerce(s: pd.Series, c: Column, name: str, source: str) -> pd.Series:
 
 
 def conform(
-    df: pd.DataFrame, name: str, *, source: str = "", partial: bool = False
+    df: pd.DataFrame,
+    name: str,
+    *,
+    source: str = "",
+    partial: bool = False,
+    columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Return ``df`` as canonical table ``name``: its columns, in order, typed.
 
@@ -572,6 +578,10 @@ def conform(
     columns in ``df``'s order and leaves the checks of required columns and
     empty keys to the caller (the audit accepts an inventory with the columns
     its rubric needs).
+
+    ``columns`` narrows the table to these canonical columns (a load that reads
+    only what an analysis needs, :func:`labkit.data.load`): the result has them
+    in this order, with the same checks, and no other column.
 
     Raises
     ------
@@ -591,13 +601,22 @@ def conform(
         result = pd.DataFrame(typed, index=df.index, copy=False).reset_index(drop=True)
         result.attrs.update(df.attrs)
         return result
-    missing = [c.name for c in t.columns if c.required and c.name not in df.columns]
+    unknown = [col for col in columns or () if col not in t.names]
+    if unknown:
+        raise SchemaError(
+            "schema.unknown_columns",
+            table=name,
+            columns=", ".join(unknown),
+            known=", ".join(t.names),
+        )
+    chosen = t.columns if columns is None else [t.column(col) for col in columns]
+    missing = [c.name for c in chosen if c.required and c.name not in df.columns]
     if missing:
         raise SchemaError(
             "schema.missing_columns", table=name, columns=", ".join(missing), source=src
         )
     out = {}
-    for c in t.columns:
+    for c in chosen:
         if c.name not in df.columns:
             out[c.name] = (
                 pd.Series(pd.NA, index=df.index, dtype=c.dtype())
@@ -617,7 +636,7 @@ def conform(
                 )
         out[c.name] = s
     result = pd.DataFrame(out, index=df.index, copy=False)
-    extra = [col for col in df.columns if col not in out]
+    extra = [col for col in df.columns if col not in out] if columns is None else []
     for col in extra:
         result[col] = df[col]
     result = result.reset_index(drop=True)

@@ -36,7 +36,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -271,6 +271,36 @@ def save_table(
     return _atomic_write(
         resolve(relpath), lambda tmp: df.to_parquet(tmp, index=False, **parquet), history
     )
+
+
+def save_table_parts(
+    relpath: str | os.PathLike[str], parts: Iterable[pd.DataFrame], **parquet: Any
+) -> Path:
+    """Atomically write DataFrames of the same columns as one Parquet file, part by part.
+
+    Only one part is in memory at a time (a large table masked or converted piece by
+    piece). ``parquet`` options (``compression``, ``compression_level``...) go to
+    :class:`pyarrow.parquet.ParquetWriter`; each part becomes a row group. A
+    generator with no part writes nothing and raises ``ValueError``.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def write(tmp: Path) -> None:
+        writer = None
+        try:
+            for part in parts:
+                table = pa.Table.from_pandas(part, preserve_index=False)
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, table.schema, **parquet)
+                writer.write_table(table.cast(writer.schema))
+        finally:
+            if writer is not None:
+                writer.close()
+        if writer is None:
+            raise ValueError("save_table_parts: no part to write")
+
+    return _atomic_write(resolve(relpath), write, False)
 
 
 def history(relpath: str | os.PathLike[str]) -> list[Path]:

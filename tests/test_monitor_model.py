@@ -11,7 +11,7 @@ from labkit.monitor import evaluate, model, sentiment, triage
 
 @pytest.fixture(scope="module")
 def held_out():
-    return model.training_data(held_out=True).sample(6000, random_state=1)
+    return model.training_data(held_out=True, n=6000, random_state=1)
 
 
 def test_trained_on_other_agencies_than_it_is_measured_on(held_out):

@@ -63,6 +63,19 @@ def test_normalize_texts_matches_normalize_and_keeps_the_index():
     assert out.tolist() == [text.normalize(v) for v in s]
 
 
+def test_many_texts_are_normalised_piece_by_piece_with_the_same_result(monkeypatch):
+    texts = ["Kpn bsa d4ft4r nyaaa???", "𝐒 𝐋 𝐎 𝐓 gacorrr", None, "mager bgt", "gmn min?"] * 5
+    s = pd.Series(texts, index=range(100, 125))
+    monkeypatch.setattr(text, "CHUNK", 3)  # pieces of 3 texts, on one thread and on two
+    for parallel_from in (1_000, 1):
+        monkeypatch.setattr(text, "PARALLEL_FROM", parallel_from)
+        out = text.normalize_texts(s)
+        assert out.tolist() == [text.normalize(v) for v in texts]
+        assert out.index.equals(s.index)
+    # the result is compact Arrow-backed strings, read by the Arrow rules without a copy
+    assert isinstance(out.dtype, pd.StringDtype) and out.dtype.storage == "pyarrow"
+
+
 def test_stopwords_are_dropped_on_request_only():
     words = text.tokens("Kapan banjir di jalan yg itu surut?")
     assert "yang" in words and "?" not in words

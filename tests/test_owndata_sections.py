@@ -64,7 +64,7 @@ def test_every_need_has_a_check_and_a_message():
 
     for section in owndata.all_sections():
         assert set(section.needs) <= set(owndata.NEEDS)
-    empty = lambda table: None  # noqa: E731 - a source with no table at all
+    empty = lambda table, columns: None  # noqa: E731 - a source with no table at all
     for need, check in owndata.NEEDS.items():
         why = check(empty)
         assert why is not None, f"{need} is met by a source without any table"
@@ -136,3 +136,22 @@ def test_requirements_table_and_unknown_need():
     with pytest.raises(LabkitError) as err:
         owndata.requirements(data.BUNDLED, ["kecepatan"])
     assert "posts" in str(err.value)
+
+
+def test_checks_read_only_the_columns_they_look_at(monkeypatch):
+    from labkit import data
+
+    calls = []
+    load = data.load
+
+    def recording(name, **kw):
+        calls.append((name, kw.get("columns")))
+        return load(name, **kw)
+
+    monkeypatch.setattr(data, "load", recording)
+    assert owndata.can_run("isu_harian", say=False)
+    assert owndata.sections_available(notebook="03_monitoring_isu")["available"].all()
+    big = [(name, columns) for name, columns in calls if name in ("comments", "posts")]
+    assert big, calls
+    # a year of comments or posts is never read whole to check what a notebook can run
+    assert all(columns is not None and len(columns) <= 3 for _, columns in big), big

@@ -111,3 +111,24 @@ def test_load_yaml_reads_a_trainer_file_and_names_the_broken_line(work):
     assert "aturan.yaml" in str(err.value) and "baris 2" in str(err.value)
     (work / "aturan.yaml").write_text("a: 1\n", "utf-8")
     assert workspace.load_yaml("aturan.yaml") == {"a": 1}
+
+
+def test_a_table_saved_in_parts_reads_back_whole_and_atomically():
+    import pyarrow.parquet as pq
+
+    parts = [pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}), pd.DataFrame({"a": [3], "b": ["z"]})]
+    path = workspace.save_table_parts("data/parts.parquet", iter(parts), compression="zstd")
+    pd.testing.assert_frame_equal(pd.read_parquet(path), pd.concat(parts, ignore_index=True))
+    assert pq.ParquetFile(path).metadata.num_row_groups == 2  # one row group per part
+
+    def broken():
+        yield pd.DataFrame({"a": [9], "b": ["q"]})
+        raise RuntimeError("the kernel died while masking")
+
+    with pytest.raises(RuntimeError):
+        workspace.save_table_parts("data/parts.parquet", broken())
+    # the earlier file is intact and no temporary is left behind
+    pd.testing.assert_frame_equal(pd.read_parquet(path), pd.concat(parts, ignore_index=True))
+    assert [p.name for p in path.parent.iterdir()] == ["parts.parquet"]
+    with pytest.raises(ValueError):
+        workspace.save_table_parts("data/empty.parquet", iter([]))

@@ -108,6 +108,12 @@ HUMASLAB_HUB_PORT=$PORT
 HUMASLAB_IDLE_TIMEOUT=3600
 ENV
   [ -n "$TRAINEES" ] && echo "HUMASLAB_TRAINEES_FILE=$ETC/peserta.txt" >> "$ETC/hub.env"
+  # where systemd runs the machine (an Ubuntu/Debian server), each trainee's server becomes a
+  # systemd unit and its memory and CPU limits are enforced (SystemdSpawner, as The Littlest
+  # JupyterHub does); elsewhere (a container) servers are plain processes without limits
+  if [ -d /run/systemd/system ]; then
+    echo "HUMASLAB_SPAWNER=systemd" >> "$ETC/hub.env"
+  fi
   umask 022
 fi
 [ -n "$TRAINEES" ] && install -m 0644 "$TRAINEES" "$ETC/peserta.txt"

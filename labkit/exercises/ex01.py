@@ -157,7 +157,8 @@ class DerivedAnswer(EqualityProblem):
 
 
 def _posts() -> pd.DataFrame:
-    return data.load("posts")
+    """The posts' times (all the exercises on activity need)."""
+    return data.load("posts", columns=["platform", "account", "post_id", "published_at"])
 
 
 def _last_post() -> pd.Series:
@@ -198,7 +199,11 @@ def _audit_date() -> pd.Timestamp:
 
     key = ("as_of", data.current_source())
     if key not in _reference or _own_data():  # own data may be re-imported: never cached
-        comments = data.load("comments", mask=False) if data.has_table("comments") else None
+        comments = (
+            data.load("comments", mask=False, columns=["created_at", "replied_at"])
+            if data.has_table("comments")
+            else None
+        )
         when = latest_time(_posts(), comments)
         _reference[key] = when.tz_convert("UTC") if when is not None else None
     return _reference[key]

@@ -41,7 +41,7 @@ def pilih_akun(nama: str | None = None) -> str:
 
     Prints which account is used (and why, if ``nama`` was not found).
     """
-    comments = data.load("comments")
+    comments = data.load("comments", columns=["account"])
     counts = comments["account"].astype(str).value_counts()
     if counts.empty:
         print(i18n.t("ex03.no_comments"))
@@ -56,8 +56,7 @@ def pilih_akun(nama: str | None = None) -> str:
 
 def komentar_akun(akun: str | None = None, source: str | None = None) -> pd.DataFrame:
     """The comments of the followed account (masked as loaded)."""
-    comments = data.load("comments", source=source)
-    return comments[comments["account"] == (akun or _state["account"])]
+    return data.load("comments", source=source, where={"account": akun or _state["account"]})
 
 
 def contoh_episode(kode: str) -> tuple[pd.Series, pd.DataFrame]:
@@ -146,15 +145,13 @@ q1 = CustomProblem(
 def _episode_frame(episode_id: str) -> tuple[pd.DataFrame, pd.Series]:
     """The episode account's comments from 30 days before the onset to its end, and which are the episode's."""
     ep = _episode(episode_id)
-    comments = data.load("comments", source=data.BUNDLED)
+    comments = komentar_akun(ep["account"], source=data.BUNDLED)
     when = pd.to_datetime(comments["created_at"], utc=True)
-    near = comments[
-        (comments["account"] == ep["account"])
-        & (when >= ep["onset_at"] - pd.Timedelta("30D"))
-        & (when <= ep["end_at"])
-    ]
-    truth = data.load("truth_comments", source=data.BUNDLED)
-    mine = set(truth.loc[truth["episode_id"] == episode_id, "comment_id"])
+    near = comments[(when >= ep["onset_at"] - pd.Timedelta("30D")) & (when <= ep["end_at"])]
+    truth = data.load(
+        "truth_comments", source=data.BUNDLED, where={"episode_id": episode_id}
+    )  # ground truth: checks only
+    mine = set(truth["comment_id"])
     return near, near["comment_id"].isin(mine)
 
 
@@ -228,8 +225,7 @@ q2 = CustomProblem(
 
 def _lead_minutes() -> float:
     ep = _episode(SPIKE_EPISODE)
-    comments = data.load("comments", source=data.BUNDLED)
-    series = negative_volume(comments[comments["account"] == ep["account"]])
+    series = negative_volume(komentar_akun(ep["account"], source=data.BUNDLED))
     result = monitor.backtest(
         monitor.alerts(monitor.detect_spikes(series)), pd.DataFrame([ep])[["onset_at", "end_at"]]
     )
@@ -276,12 +272,16 @@ q3 = CustomProblem(
 
 
 def _ring() -> set[str]:
-    comments = data.load("comments")
     if _own_data():
-        return set(monitor.coordinated_accounts(comments).index)
-    truth = data.load("truth_comments", source=data.BUNDLED)  # ground truth: checks only
-    ring = set(truth.loc[truth["bot_ring"], "comment_id"])
-    return set(comments.loc[comments["comment_id"].isin(ring), "author"])
+        columns = ["post_id", "comment_id", "author", "created_at", "text"]
+        return set(monitor.coordinated_accounts(data.load("comments", columns=columns)).index)
+    truth = data.load(
+        "truth_comments", source=data.BUNDLED, columns=["comment_id"], where={"bot_ring": True}
+    )  # ground truth: checks only
+    ring = data.load(
+        "comments", columns=["author"], where={"comment_id": list(truth["comment_id"])}
+    )
+    return set(ring["author"])
 
 
 q4 = EqualityProblem(
@@ -305,11 +305,9 @@ q4 = EqualityProblem(
 
 def _hoax_of_episode() -> str:
     ep = _episode(HOAX_EPISODE)
-    comments = data.load("comments", source=data.BUNDLED)
+    comments = komentar_akun(ep["account"], source=data.BUNDLED)
     when = pd.to_datetime(comments["created_at"], utc=True)
-    during = comments[
-        (comments["account"] == ep["account"]) & (when >= ep["onset_at"]) & (when <= ep["end_at"])
-    ]
+    during = comments[(when >= ep["onset_at"]) & (when <= ep["end_at"])]
     return str(monitor.match_hoaxes(during)["hoax_id"].value_counts().idxmax())
 
 

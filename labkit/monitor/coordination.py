@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 from scipy.sparse import coo_matrix
@@ -57,12 +58,19 @@ def _check(comments: pd.DataFrame, by: str | None) -> None:
         )
 
 
-def _plain(texts: pd.Series) -> pd.Series:
-    """Normalised text with only words left (no emoji, no ? or !), single-spaced."""
-    norm = matching.as_arrow(text.normalize_texts(texts))
-    words = pc.replace_substring_regex(norm, r"[^\w\s]+", " ")
-    words = pc.utf8_trim_whitespace(pc.replace_substring_regex(words, r"\s+", " "))
-    return pd.Series(words.to_numpy(zero_copy_only=False), index=texts.index, dtype=object)
+def _plain(texts: pd.Series) -> pa.Array:
+    """Normalised text with only words left (no emoji, no ? or !), single-spaced.
+
+    Worked out :data:`labkit.monitor.text.CHUNK` texts at a time and kept in Arrow (a
+    compact copy): a year of comments never takes several copies of memory at once.
+    """
+    parts = []
+    for start in range(0, len(texts), text.CHUNK):
+        norm = matching.as_arrow(text.normalize_texts(texts.iloc[start : start + text.CHUNK]))
+        words = pc.replace_substring_regex(norm, r"[^\w\s]+", " ")
+        words = pc.utf8_trim_whitespace(pc.replace_substring_regex(words, r"\s+", " "))
+        parts.append(words.cast(pa.large_string()))
+    return pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_string())
 
 
 def _links(
@@ -152,13 +160,14 @@ def near_duplicates(
     size = np.bincount(group[group >= 0])[np.maximum(group, 0)] if len(group) else group
     raw_len = pc.fill_null(pc.utf8_length(matching.as_arrow(comments["text"])), 0)
     cand = np.flatnonzero((size >= min_accounts) & (raw_len.to_numpy() >= min_chars) & (group >= 0))
-    plain = _plain(comments["text"].iloc[cand]).to_numpy()
-    keep = np.fromiter((len(t) >= min_chars for t in plain), bool, len(plain))
+    plain = _plain(comments["text"].iloc[cand])
+    keep = pc.greater_equal(pc.utf8_length(plain), min_chars).to_numpy(zero_copy_only=False)
     rows = cand[keep]
     seconds = _seconds(comments["created_at"].iloc[rows])
     order = np.lexsort((seconds, group[rows]))
     rows, seconds, grp = rows[order], seconds[order], group[rows][order]
-    texts = plain[keep][order].tolist()
+    texts = plain.filter(pa.array(keep)).take(pa.array(order))
+    del plain
     authors = comments["author"].to_numpy()[rows]
     bounds = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1], True])
     in_span = _SpanCounter(comments["created_at"], group)
@@ -167,7 +176,8 @@ def near_duplicates(
     for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
         if hi - lo < min_accounts or len(set(authors[lo:hi])) < min_accounts:
             continue
-        i, j, s = _links(texts[lo:hi], seconds[lo:hi], threshold, gap)
+        mine = texts.slice(lo, hi - lo).to_pylist()
+        i, j, s = _links(mine, seconds[lo:hi], threshold, gap)
         if len(i) < min_accounts - 1:
             continue
         n = hi - lo
@@ -182,12 +192,11 @@ def near_duplicates(
                 continue
             if len(members) < min_share * in_span.count(grp[lo], when[0], when[-1]):
                 continue
-            first = texts[lo + members[0]]
+            first = mine[members[0]]
             picked.append(rows[lo + members])
             sims.append(
                 np.array(
-                    [100.0]
-                    + [_score(fuzz.ratio(first, texts[lo + m]), threshold) for m in members[1:]]
+                    [100.0] + [_score(fuzz.ratio(first, mine[m]), threshold) for m in members[1:]]
                 )
             )
     if not picked:

@@ -52,26 +52,55 @@ HELD_OUT_AGENCIES = ("AG09", "AG10", "AG11", "AG12")
 TASKS = ("triage", "sentiment")
 
 
-def training_data(*, held_out: bool = False) -> pd.DataFrame:
+def training_data(
+    *, held_out: bool = False, n: int | None = None, random_state: int = 0
+) -> pd.DataFrame:
     """The bundled comments with their training labels (``text``, ``label``, ``sentiment``, ``agency_id``).
 
-    ``held_out=True`` gives the held-out agencies' comments instead (for measuring).
+    ``held_out=True`` gives the held-out agencies' comments instead (for measuring);
+    ``n`` a random sample of that many of them (``random_state`` fixes which). The
+    labels are read first and the texts only of the comments kept, so a sample costs
+    little memory.
     """
+    frame = _labels(held_out)
+    if n is not None:
+        frame = frame.sample(min(n, len(frame)), random_state=random_state)
+    return _with_text(frame)
+
+
+def _labels(held_out: bool) -> pd.DataFrame:
+    """Every bundled comment's labels, without its text (the training or held-out agencies)."""
     from labkit import data
 
-    comments = data.load("comments", source=data.BUNDLED)
-    truth = data.load("truth_comments", source=data.BUNDLED)
-    accounts = data.load("accounts", source=data.BUNDLED)[
-        ["platform", "account", "agency_id"]
-    ].drop_duplicates()
-    frame = comments[["comment_id", "platform", "account", "text"]].merge(
-        truth[["comment_id", "kind"]], on="comment_id"
+    comments = data.load(
+        "comments", source=data.BUNDLED, columns=["comment_id", "platform", "account"]
     )
-    frame = frame.merge(accounts, on=["platform", "account"], how="left")
+    truth = data.load("truth_comments", source=data.BUNDLED, columns=["comment_id", "kind"])
+    accounts = data.load(
+        "accounts", source=data.BUNDLED, columns=["platform", "account", "agency_id"]
+    ).drop_duplicates()
+    frame = comments.merge(truth, on="comment_id").merge(
+        accounts, on=["platform", "account"], how="left"
+    )
     frame["label"] = frame["kind"].map(KIND_TO_LABEL)
     frame["sentiment"] = frame["kind"].map(KIND_TO_SENTIMENT)
     keep = frame["agency_id"].isin(HELD_OUT_AGENCIES)
     return frame[keep if held_out else ~keep].reset_index(drop=True)
+
+
+def _with_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (rows of :func:`_labels`) with each comment's text, in the same order."""
+    from labkit import data
+
+    texts = data.load(
+        "comments",
+        source=data.BUNDLED,
+        columns=["comment_id", "text"],
+        where={"comment_id": frame["comment_id"].astype(str).tolist()},
+    ).drop_duplicates("comment_id")
+    out = frame.merge(texts, on="comment_id", how="left", validate="many_to_one")
+    columns = ["comment_id", "platform", "account", "text", "kind", "agency_id"]
+    return out[columns + ["label", "sentiment"]].reset_index(drop=True)
 
 
 def _features():
@@ -94,8 +123,8 @@ def training_set(task: str) -> pd.DataFrame:
     from labkit.monitor.evaluate import labelled_comments
 
     column = "label" if task == "triage" else "sentiment"
-    shuffled = training_data().sample(frac=1.0, random_state=0)
-    bundled = shuffled.groupby(column, sort=False).head(PER_CLASS)[["text", column]]
+    shuffled = _labels(held_out=False).sample(frac=1.0, random_state=0)
+    bundled = _with_text(shuffled.groupby(column, sort=False).head(PER_CLASS))[["text", column]]
     written = labelled_comments("train")[["text", column]]
     return pd.concat(
         [

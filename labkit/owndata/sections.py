@@ -25,7 +25,8 @@ from labkit.owndata.reconcile import has_inventory
 #: The sections file, beside ``workshop.yaml``.
 SECTIONS_FILE = Path(__file__).resolve().parent.parent / "sections.yaml"
 
-Getter = Callable[[str], pd.DataFrame | None]
+#: ``get(table, columns)``: those columns of a table of the source, or None where it is missing.
+Getter = Callable[[str, list[str]], pd.DataFrame | None]
 
 
 @dataclass(frozen=True)
@@ -55,18 +56,18 @@ def _nonempty(df: pd.DataFrame | None) -> bool:
 
 
 def _need_posts(get):
-    return None if _nonempty(get("posts")) else "owndata.why_no_posts"
+    return None if _nonempty(get("posts", ["post_id"])) else "owndata.why_no_posts"
 
 
 def _need_profile(get):
-    acc = get("accounts")
+    acc = get("accounts", None)
     if not _nonempty(acc):
         return "owndata.why_no_accounts"
     return None if has_inventory(acc) else "owndata.why_no_inventory"
 
 
 def _need_followers(get):
-    fol = get("followers")
+    fol = get("followers", ["followers"])
     return None if _nonempty(fol) and fol["followers"].notna().any() else "owndata.why_no_followers"
 
 
@@ -74,18 +75,18 @@ def _need_follower_series(get):
     """Follower jumps show in daily counts or in daily new follows (``account_daily``)."""
     if _need_followers(get) is None:
         return None
-    daily = get("account_daily")
+    daily = get("account_daily", ["metric"])
     if _nonempty(daily) and daily["metric"].isin(["followers", "follows"]).any():
         return None
     return "owndata.why_no_followers"
 
 
 def _need_search(get):
-    return None if _nonempty(get("search_results")) else "owndata.why_no_search"
+    return None if _nonempty(get("search_results", None)) else "owndata.why_no_search"
 
 
 def _need_denominator(get):
-    posts = get("posts")
+    posts = get("posts", ["reach", "impressions", "views"])
     if not _nonempty(posts):
         return "owndata.why_no_posts"
     if posts[["reach", "impressions", "views"]].notna().any(axis=None):
@@ -94,19 +95,19 @@ def _need_denominator(get):
 
 
 def _need_follower_counts(get):
-    if not _nonempty(get("posts")):
+    if not _nonempty(get("posts", ["post_id"])):
         return "owndata.why_no_posts"
-    acc = get("accounts")
+    acc = get("accounts", None)
     if _need_followers(get) is None or (_nonempty(acc) and acc["followers"].notna().any()):
         return None
     return "owndata.why_no_followers"
 
 
 def _need_times(get):
-    posts = get("posts")
+    posts = get("posts", ["platform", "account", "published_at"])
     if not _nonempty(posts):
         return "owndata.why_no_posts"
-    acc = get("accounts")
+    acc = get("accounts", None)
     zones = {}
     if _nonempty(acc):
         zones = {
@@ -121,7 +122,7 @@ def _need_times(get):
 
 
 def _need_accessibility(get):
-    posts = get("posts")
+    posts = get("posts", ["has_alt_text", "has_captions"])
     if not _nonempty(posts):
         return "owndata.why_no_posts"
     cols = [c for c in ("has_alt_text", "has_captions") if c in posts]
@@ -129,11 +130,11 @@ def _need_accessibility(get):
 
 
 def _need_comments(get):
-    return None if _nonempty(get("comments")) else "owndata.why_no_comments"
+    return None if _nonempty(get("comments", ["comment_id"])) else "owndata.why_no_comments"
 
 
 def _need_replies(get):
-    com = get("comments")
+    com = get("comments", ["replied_at"])
     if not _nonempty(com):
         return "owndata.why_no_comments"
     return None if com["replied_at"].notna().any() else "owndata.why_no_replies"
@@ -212,17 +213,25 @@ def all_sections() -> tuple[Section, ...]:
 # ---------------------------------------------------------------------------- status
 
 
-def _getter(source: str | None) -> Callable[[str], pd.DataFrame | None]:
-    """Load tables of ``source`` on demand (None where the table is missing), once each."""
-    src = source or data.current_source()
-    cache: dict[str, pd.DataFrame | None] = {}
+def _getter(source: str | None) -> Getter:
+    """Read columns of tables of ``source`` on demand (None where the table is missing).
 
-    def get(table: str) -> pd.DataFrame | None:
-        if table not in cache:
-            cache[table] = (
-                data.load(table, source=src, mask=False) if data.has_table(table, src) else None
+    Only the columns a check looks at are read (``None``: all of them; the small
+    tables), each set once: checking what a notebook can run costs little memory even
+    on a year of a ministry's comments.
+    """
+    src = source or data.current_source()
+    cache: dict[tuple[str, tuple[str, ...] | None], pd.DataFrame | None] = {}
+
+    def get(table: str, columns: list[str] | None) -> pd.DataFrame | None:
+        key = (table, None if columns is None else tuple(columns))
+        if key not in cache:
+            cache[key] = (
+                data.load(table, source=src, mask=False, columns=columns)
+                if data.has_table(table, src)
+                else None
             )
-        return cache[table]
+        return cache[key]
 
     return get
 

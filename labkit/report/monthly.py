@@ -148,9 +148,10 @@ def monthly_report(
     mine = agency_accounts(accounts, agency_id)
     names = dict(zip(agencies["agency_id"], agencies["name"], strict=True))
     keys = set(zip(mine["platform"], mine["account"], strict=True))
-    # only this agency's rows are kept (a ministry's year of posts and comments is large)
-    posts = _own_rows(data.load("posts"), keys)
-    comments = _own_rows(data.load("comments"), keys)
+    # only this agency's rows are read (a ministry's year of posts and comments is large)
+    own = {"account": sorted(mine["account"].astype(str).unique())}
+    posts = _own_rows(data.load("posts", where=own), keys)
+    comments = _own_rows(data.load("comments", where=own), keys)
     published = pd.to_datetime(posts["published_at"], utc=True)
     in_month = (
         published.dt.tz_convert("Asia/Jakarta").dt.tz_localize(None).dt.to_period("M") == period
