@@ -60,7 +60,10 @@ def _hub_kernel_env() -> dict[str, str]:
 
     config = ROOT / "deploy" / "single-machine" / "jupyterhub_config.py"
     env = PyFileConfigLoader(config.name, path=str(config.parent)).load_config().Spawner.environment
-    return {k: env[k] for k in ("ARROW_DEFAULT_MEMORY_POOL", "MALLOC_ARENA_MAX")}
+    return {
+        k: env[k]
+        for k in ("ARROW_DEFAULT_MEMORY_POOL", "MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_")
+    }
 
 
 KERNEL_ENV = _hub_kernel_env()

@@ -235,7 +235,12 @@ def test_hub_matches_the_single_machine_config(monkeypatch, tmp_path):
     assert 0 < cull["every"] < cull["timeout"]
     assert not cull["users"]  # stopping a server keeps the trainee and their volume
     sm_env = one.Spawner.environment
-    for name in ("MPLBACKEND", "ARROW_DEFAULT_MEMORY_POOL", "MALLOC_ARENA_MAX"):
+    for name in (
+        "MPLBACKEND",
+        "ARROW_DEFAULT_MEMORY_POOL",
+        "MALLOC_ARENA_MAX",
+        "MALLOC_MMAP_THRESHOLD_",
+    ):
         assert single["extraEnv"][name] == sm_env[name], name
     assert Path(single["extraEnv"]["LABKIT_WORK_DIR"]).name == Path(sm_env["LABKIT_WORK_DIR"]).name
 

@@ -151,3 +151,42 @@ def test_a_long_post_is_compared_block_by_block():
     ring = _variants(12, post="p1", start=t0 // 4 + 1)
     found = near_duplicates(_comments(chatter + ring))
     assert set(found["author"]) == {f"bot{k}" for k in range(12)}
+
+
+def _partition(found: pd.DataFrame) -> set[frozenset]:
+    return {frozenset(ids) for _, ids in found.groupby("cluster_id")["comment_id"]}
+
+
+def test_searching_account_by_account_finds_the_same_clusters(monkeypatch):
+    from labkit.monitor import coordination, near_duplicates_by_account
+
+    whole = near_duplicates(data.load("comments"))
+    # small batches: several reads of the file, accounts split over many searches
+    monkeypatch.setattr(coordination, "BATCH_ROWS", 20_000)
+    by_account = near_duplicates_by_account()
+    assert _partition(by_account) == _partition(whole) and len(whole) > 0
+    # cluster numbers count on across batches; each row names its account
+    assert sorted(by_account["cluster_id"].unique()) == list(range(1, len(_partition(whole)) + 1))
+    comments = data.load("comments", columns=["comment_id", "account"])
+    owner = dict(zip(comments["comment_id"], comments["account"], strict=True))
+    assert (by_account["account"] == by_account["comment_id"].map(owner)).all()
+    assert set(coordinated_accounts(clusters=by_account).index) == set(
+        coordinated_accounts(clusters=whole).index
+    )
+
+
+def test_account_batches_keep_whole_accounts_under_the_limit():
+    from labkit.monitor.coordination import _batches
+
+    counts = pd.Series({"a": 5, "b": 4, "c": 12, "d": 1, "e": 3})
+    assert _batches(counts, 10) == [["a", "b"], ["c"], ["d", "e"]]
+    assert _batches(pd.Series(dtype=int), 10) == []
+
+
+def test_by_account_search_refuses_another_blocking_and_accounts_need_something():
+    from labkit.monitor import near_duplicates_by_account
+
+    with pytest.raises(LabkitError, match="unggahan|post"):
+        near_duplicates_by_account(by=None)
+    with pytest.raises(LabkitError, match="klaster|clusters"):
+        coordinated_accounts()

@@ -75,9 +75,12 @@ c.Spawner.environment = {
     "LABKIT_WORK_DIR": "~/humas-lab-kerja",
     "LABKIT_EXCHANGE_DIR": env.get("HUMASLAB_EXCHANGE_DIR", "/srv/humas-lab/kumpul"),
     "MPLBACKEND": "Agg",
-    # memory (benchmarks/bench_memory.py): pyarrow gives freed memory back; fewer malloc arenas
+    # memory (benchmarks/bench_memory.py): pyarrow gives freed memory back; fewer malloc arenas;
+    # blocks of 128 KiB and more always mapped apart and unmapped when freed (glibc otherwise
+    # raises this threshold as large blocks are freed and keeps them in its heap)
     "ARROW_DEFAULT_MEMORY_POOL": "system",
     "MALLOC_ARENA_MAX": "2",
+    "MALLOC_MMAP_THRESHOLD_": "131072",
 }
 # a trainee's system user (private home, exchange folder) is made at their first log-in
 if env.get("HUMASLAB_CREATE_USERS", "1") == "1":

@@ -273,8 +273,9 @@ q3 = CustomProblem(
 
 def _ring() -> set[str]:
     if _own_data():
-        columns = ["post_id", "comment_id", "author", "created_at", "text"]
-        return set(monitor.coordinated_accounts(data.load("comments", columns=columns)).index)
+        return set(
+            monitor.coordinated_accounts(clusters=monitor.near_duplicates_by_account()).index
+        )
     truth = data.load(
         "truth_comments", source=data.BUNDLED, columns=["comment_id"], where={"bot_ring": True}
     )  # ground truth: checks only

@@ -73,6 +73,7 @@ _EXPORTS: dict[str, str] = {
     "Replay": "replay",
     # coordination, hoaxes, severity
     "near_duplicates": "coordination",
+    "near_duplicates_by_account": "coordination",
     "coordinated_accounts": "coordination",
     "hoax_archive": "hoaxes",
     "match_hoaxes": "hoaxes",

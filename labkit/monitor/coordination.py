@@ -20,6 +20,8 @@ filters. :func:`near_duplicates` finds such clusters:
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -58,15 +60,18 @@ def _check(comments: pd.DataFrame, by: str | None) -> None:
         )
 
 
-def _plain(texts: pd.Series) -> pa.Array:
-    """Normalised text with only words left (no emoji, no ? or !), single-spaced.
+def _plain(texts: pa.Array, rows: np.ndarray) -> pa.Array:
+    """The ``rows`` of ``texts`` normalised, with only words left (no emoji, no ? or !),
+    single-spaced.
 
     Worked out :data:`labkit.monitor.text.CHUNK` texts at a time and kept in Arrow (a
     compact copy): a year of comments never takes several copies of memory at once.
     """
     parts = []
-    for start in range(0, len(texts), text.CHUNK):
-        norm = matching.as_arrow(text.normalize_texts(texts.iloc[start : start + text.CHUNK]))
+    for start in range(0, len(rows), text.CHUNK):
+        taken = texts.take(pa.array(rows[start : start + text.CHUNK]))
+        piece = pd.Series(pd.arrays.ArrowStringArray(taken.cast(pa.large_string())))
+        norm = matching.as_arrow(text.normalize_texts(piece))
         words = pc.replace_substring_regex(norm, r"[^\w\s]+", " ")
         words = pc.utf8_trim_whitespace(pc.replace_substring_regex(words, r"\s+", " "))
         parts.append(words.cast(pa.large_string()))
@@ -158,17 +163,20 @@ def near_duplicates(
     # Cheap filters before normalising: a group with too few comments or a text too short
     # (normalising never lengthens a text by more than a few characters) cannot qualify.
     size = np.bincount(group[group >= 0])[np.maximum(group, 0)] if len(group) else group
-    raw_len = pc.fill_null(pc.utf8_length(matching.as_arrow(comments["text"])), 0)
-    cand = np.flatnonzero((size >= min_accounts) & (raw_len.to_numpy() >= min_chars) & (group >= 0))
-    plain = _plain(comments["text"].iloc[cand])
-    keep = pc.greater_equal(pc.utf8_length(plain), min_chars).to_numpy(zero_copy_only=False)
-    rows = cand[keep]
+    raw = matching.as_arrow(comments["text"])
+    raw_len = np.asarray(pc.fill_null(pc.utf8_length(raw), 0))
+    cand = np.flatnonzero((size >= min_accounts) & (raw_len >= min_chars) & (group >= 0))
+    plain = _plain(raw, cand)
+    del raw, raw_len
+    kept = np.flatnonzero(pc.greater_equal(pc.utf8_length(plain), min_chars).to_numpy(False))
+    rows = cand[kept]
     seconds = _seconds(comments["created_at"].iloc[rows])
     order = np.lexsort((seconds, group[rows]))
     rows, seconds, grp = rows[order], seconds[order], group[rows][order]
-    texts = plain.filter(pa.array(keep)).take(pa.array(order))
+    texts = plain.take(pa.array(kept[order]))
     del plain
-    authors = comments["author"].to_numpy()[rows]
+    # authors as numbers: the same comparisons, without a Python string per comment
+    authors = pd.factorize(comments["author"])[0][rows]
     bounds = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1], True])
     in_span = _SpanCounter(comments["created_at"], group)
     picked: list[np.ndarray] = []
@@ -207,6 +215,76 @@ def near_duplicates(
     out.insert(0, "cluster_id", cluster)
     out["similarity"] = np.concatenate(sims)
     return out[_COLUMNS]
+
+
+#: The columns of the comments table the ring search reads.
+COLUMNS = ["post_id", "comment_id", "author", "created_at", "text"]
+
+
+def near_duplicates_by_account(source: str | None = None, **settings: Any) -> pd.DataFrame:
+    """:func:`near_duplicates` over every comment of a data source, one account at a time.
+
+    Clusters form within a post, and a post belongs to one account, so the clusters are
+    those of :func:`near_duplicates` on the whole comments table; but only one account's
+    comments (and only :data:`COLUMNS`) are in memory at a time (accounts are taken
+    together up to :data:`BATCH_ROWS` comments), so a ministry's year of comments fits in
+    a trainee's kernel on a shared hub.
+
+    Parameters
+    ----------
+    source : str, optional
+        A dataset name or ``"bundled"`` (default: the current source, :func:`labkit.data.use`).
+        Comments are masked as every load masks them.
+    **settings
+        The settings of :func:`near_duplicates` (``threshold``, ``window``...); clusters
+        are always sought within a post.
+
+    Returns
+    -------
+    DataFrame as :func:`near_duplicates`, with ``account`` after ``cluster_id``;
+    ``cluster_id`` counts on from one account to the next.
+    """
+    from labkit import data
+
+    if "by" in settings:
+        raise LabkitError("monitor.coord.by_account_by", by=settings["by"])
+    counts = data.load("comments", source=source, columns=["account"])["account"]
+    counts = counts.dropna().astype(str).value_counts().sort_index()
+    found, clusters = [], 0
+    for accounts in _batches(counts, BATCH_ROWS):
+        mine = data.load(
+            "comments", source=source, columns=["account", *COLUMNS], where={"account": accounts}
+        )
+        part = near_duplicates(mine, **settings)
+        if len(part):
+            owner = mine.drop_duplicates("comment_id").set_index("comment_id")["account"]
+            part.insert(1, "account", part["comment_id"].map(owner).astype(str).to_numpy())
+            part["cluster_id"] += clusters
+            clusters = int(part["cluster_id"].max())
+            found.append(part)
+        del mine
+    if not found:
+        return pd.DataFrame(columns=[_COLUMNS[0], "account", *_COLUMNS[1:]])
+    return pd.concat(found, ignore_index=True)
+
+
+#: Comments searched at once by :func:`near_duplicates_by_account`: whole accounts are
+#: taken together up to about this many comments (fewer reads of the file, a bounded memory).
+BATCH_ROWS = 65_536
+
+
+def _batches(counts: pd.Series, limit: int) -> list[list[str]]:
+    """Accounts (index of ``counts``, comments per account) grouped up to ``limit`` comments;
+    an account larger than ``limit`` is a batch of its own."""
+    batches: list[list[str]] = []
+    size = limit
+    for account, n in counts.items():
+        if size + int(n) > limit:
+            batches.append([])
+            size = 0
+        batches[-1].append(str(account))
+        size += int(n)
+    return batches
 
 
 def _score(value: float, threshold: float) -> float:
@@ -257,7 +335,7 @@ def _peak_accounts(seconds: np.ndarray, authors: np.ndarray, burst: int) -> int:
 
 
 def coordinated_accounts(
-    comments: pd.DataFrame,
+    comments: pd.DataFrame | None = None,
     *,
     min_clusters: int = 2,
     clusters: pd.DataFrame | None = None,
@@ -267,7 +345,8 @@ def coordinated_accounts(
 
     Parameters
     ----------
-    comments : DataFrame
+    comments : DataFrame, optional
+        The comments to search (not needed when ``clusters`` are given).
     min_clusters : int
         Clusters an author must appear in: a ring's accounts take part in campaign after
         campaign, while a citizen whose comment happens to resemble a campaign's is
@@ -281,6 +360,8 @@ def coordinated_accounts(
     -------
     DataFrame indexed by ``author``: ``clusters``, ``comments``, ``first_seen``, ``last_seen``.
     """
+    if clusters is None and comments is None:
+        raise LabkitError("monitor.coord.nothing_to_search")
     found = clusters if clusters is not None else near_duplicates(comments, **settings)
     if not len(found):
         return pd.DataFrame(columns=["clusters", "comments", "first_seen", "last_seen"])
