@@ -115,6 +115,14 @@ def _replay_changes() -> dict:
     return {"changes": len(times), "worst_ms": round(max(times) * 1000, 1), "median_ms": round(sorted(times)[len(times) // 2] * 1000, 1)}  # fmt: skip
 
 
+def _worst_change(replay):
+    """The issue's measure: the slowest single slider change (the child's start-up left out)."""
+    from benchmarks.harness import Result
+
+    name = f"replay widget: slowest of {replay.detail['changes']} slider changes"
+    return Result(name, replay.detail["worst_ms"] / 1000, replay.peak_mib, 1, replay.detail)
+
+
 def main(argv: list[str] | None = None) -> None:
     ref = measure("pyarrow utf8_lower, 1M texts", "benchmarks.bench_monitor:_ref_lower", repeat=1)
     both = measure(
@@ -134,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     report(
         "monitor",
         [ref, both.with_target(ref=ref), res.with_target(seconds=10.0 + ref.seconds, ref=ref), ref2,
-         replay.with_target(seconds=8 * 0.150 + ref2.seconds, ref=ref2)],
+         _worst_change(replay).with_target(seconds=0.150, ref=ref2)],
     )  # fmt: skip
 
 
