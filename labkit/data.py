@@ -482,10 +482,18 @@ def _masked_parts(path: Path, name: str, allow) -> Iterator[pd.DataFrame]:
             )
             for batch in batches
         )
-        found = False
+        found = 0
         for part in parts:
-            found = True
-            yield privacy.mask_comments(schema.conform(part, name, source=str(path)), allow=allow)
+            try:
+                typed = schema.conform(part, name, source=str(path))
+            except SchemaError as exc:  # the row counted in the file, not in this piece
+                if isinstance(exc.params.get("row"), int):
+                    raise SchemaError(
+                        exc.key, **{**exc.params, "row": exc.params["row"] + found}
+                    ) from None
+                raise
+            found += len(part)
+            yield privacy.mask_comments(typed, allow=allow)
     except (OSError, pa.ArrowInvalid) as exc:
         raise DataError(
             "data.unreadable", path=str(path), table=name, reason=str(exc)[:200]

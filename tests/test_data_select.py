@@ -89,3 +89,16 @@ def test_a_work_folder_that_cannot_hold_the_cache_still_gives_masked_rows(monkey
     assert got.attrs["masked"] is True
     masked = privacy.mask_comments(data.load("comments", mask=False))
     _same(got, masked.loc[masked["account"] == ACCOUNT, ["author"]])
+
+
+def test_a_bad_row_met_while_masking_piece_by_piece_is_named_by_its_row_in_the_file(
+    tmp_path, monkeypatch
+):
+    frame = data.load("comments", mask=False).head(5).astype({"comment_id": "object"})
+    frame.loc[3, "comment_id"] = None  # the 4th row of the file
+    path = tmp_path / "comments.parquet"
+    frame.to_parquet(path, index=False)
+    monkeypatch.setattr(data, "MASK_ROWS", 2)  # pieces of 2 rows: the bad one is in the 2nd piece
+    with pytest.raises(SchemaError) as err:
+        list(data._masked_parts(path, "comments", privacy.official_allowlist(None, None)))
+    assert err.value.params["row"] == 4 and err.value.params["column"] == "comment_id"
