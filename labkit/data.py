@@ -243,9 +243,7 @@ def read_table(
         raise DataError(
             "data.unreadable", path=str(path), table=name, reason=str(exc)[:200]
         ) from exc
-    df = arrow.to_pandas(
-        types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get
-    )
+    df = schema.from_arrow(arrow)
     del arrow
     return schema.conform(df, name, source=str(path), columns=columns)
 
@@ -473,15 +471,7 @@ def _masked_parts(path: Path, name: str, allow) -> Iterator[pd.DataFrame]:
 
     try:
         batches = pq.ParquetFile(path, memory_map=True).iter_batches(batch_size=MASK_ROWS)
-        parts = (
-            pa.Table.from_batches([batch]).to_pandas(
-                types_mapper={
-                    pa.string(): pd.StringDtype(),
-                    pa.large_string(): pd.StringDtype(),
-                }.get
-            )
-            for batch in batches
-        )
+        parts = (schema.from_arrow(pa.Table.from_batches([batch])) for batch in batches)
         found = 0
         for part in parts:
             try:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from labkit import i18n, values
 from labkit.errors import SchemaError
@@ -450,6 +451,18 @@ def table(name: str) -> Table:
         return TABLES[name]
     except KeyError:
         raise SchemaError("schema.unknown_table", name=name, known=", ".join(TABLES)) from None
+
+
+def from_arrow(data: pa.Table | pa.Array | pa.ChunkedArray) -> pd.DataFrame | pd.Series:
+    """An Arrow table or column as pandas, its texts as the schema's :data:`STRING` dtype.
+
+    Arrow-backed, so the texts are not copied into Python strings (the one conversion
+    every reader of Parquet files and exports uses).
+    """
+    return data.to_pandas(types_mapper=_ARROW_STRINGS.get)
+
+
+_ARROW_STRINGS = {pa.string(): STRING, pa.large_string(): STRING}
 
 
 def empty(name: str) -> pd.DataFrame:

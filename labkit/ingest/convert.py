@@ -40,7 +40,6 @@ from labkit.ingest.report import ImportReport, msg
 from labkit.ingest.table import Raw, header_repeats
 from labkit.values import normalize_handle, normalize_handle_array
 
-_STR = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}
 _INT = {pa.int64(): pd.Int64Dtype()}
 
 _HANDLE_RE = {
@@ -128,7 +127,7 @@ def _where(raw: Raw, column: str) -> Where:
 
 
 def _pd_str(arr: pa.Array) -> pd.Series:
-    return arr.to_pandas(types_mapper=_STR.get)
+    return schema.from_arrow(arr)
 
 
 def _pd_int(arr: pa.Array) -> pd.Series:
