@@ -69,7 +69,17 @@ def other_universe(request, tmp_path_factory):
     Generated once per test run (3-8 s a seed): under pytest-xdist the first worker
     to need a seed writes it to the run's shared temporary folder and the others read it.
     """
-    seed = request.param
+    return _shared_universe(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def slow_start_universe(tmp_path_factory):
+    """Seed 31's universe: its fee hoax (EP02) and data leak (EP03) start slowly."""
+    return _shared_universe(31, tmp_path_factory)
+
+
+def _shared_universe(seed: int, tmp_path_factory) -> dict:
+    """``_generated(seed)``, once per test run, shared between pytest-xdist workers."""
     worker_id = os.environ.get("PYTEST_XDIST_WORKER")
     if worker_id is None:  # a single process: nobody to share with
         return _generated(seed)

@@ -10,7 +10,7 @@ import pytest
 
 from labkit import data
 from labkit.errors import LabkitError
-from labkit.monitor import alerts, backtest, detect_spikes, triage, volume
+from labkit.monitor import alerts, backtest, detect_spikes, issue_mask, volume, watch
 
 spikes = importlib.import_module("labkit.monitor.spikes")
 
@@ -120,42 +120,30 @@ EARLY = pd.Timedelta("1h")  # an alert up to an hour before the onset still catc
 WITHIN = pd.Timedelta("6h")  # the issue's promise: caught within 6 hours of the onset
 
 
-def _detectable(comments: pd.DataFrame, truth: pd.DataFrame, crises: pd.DataFrame) -> pd.Series:
-    """Per episode: does its own signal reach ``min_count`` in some hour of its first 6 hours?
-
-    Every method needs ``min_count`` comments in an hour before it alerts (so that a few
-    comments on a quiet account wake nobody). An episode whose planted comments stay below
-    that in every hour of its first 6 hours (a slow rumour starting at night) can only be
-    caught that early by chance. Computed from the ground truth, not from any detector.
-    """
-    key = ["platform", "comment_id"]
-    planted = comments[[*key, "account", "created_at"]].merge(
-        truth[[*key, "episode_id"]], on=key, how="left"
-    )
-    needed = max(p["min_count"] for p in spikes.DEFAULTS.values())
-    out = {}
-    for _, ep in crises.iterrows():
-        mine = planted[(planted["episode_id"] == ep["episode_id"]).fillna(False)]
-        mine = mine[mine["account"] == ep["account"]]
-        hour = mine["created_at"].dt.floor("h")
-        early = hour[(hour >= ep["onset_at"] - EARLY) & (hour <= ep["onset_at"] + WITHIN)]
-        out[ep["episode_id"]] = bool(len(early)) and early.value_counts().max() >= needed
-    return pd.Series(out, dtype=bool)
-
-
-def _measure(comments: pd.DataFrame, crises: pd.DataFrame) -> dict[str, dict]:
-    """Per method at default settings: lead per episode (NaN: not within 6 hours), minutes to
-    the first alert before the episode's peak (NaN: none), false alarms per account-month."""
-    negative = triage(comments)["label"].isin(["complaint", "hoax"])
-    per_account = volume(comments, negative, by="account")
+def _measure(comments: pd.DataFrame, crises: pd.DataFrame, **settings) -> dict[str, dict]:
+    """Per method at default settings (``watch``: volume and words): lead per episode (NaN:
+    not within 6 hours), minutes to the first alert before the episode's peak (NaN: none),
+    false alarms per account-month."""
+    issue = issue_mask(comments)
+    per_account = volume(comments, issue, by="account")
     period = (per_account.index[0], per_account.index[-1])
     months = (period[1] - period[0]) / pd.Timedelta("30D")
+    rows = {a: g.index for a, g in comments.groupby("account", observed=True)}
     results = {}
     for method in spikes.METHODS:
         false_alarms, lead, before_peak = 0, {}, {}
         for account in per_account.columns:
             mine = crises[crises["account"] == account]
-            found = alerts(detect_spikes(per_account[account], method=method))
+            here = rows[account]
+            table = watch(
+                comments.loc[here],
+                issue.loc[here],
+                method=method,
+                start=period[0],
+                end=period[1],
+                **settings,
+            )
+            found = alerts(table)
             result = backtest(found, mine[["onset_at", "end_at"]], period=period)
             false_alarms += result.false_alarms
             starts = pd.to_datetime(found["start"], utc=True)
@@ -173,40 +161,41 @@ def _measure(comments: pd.DataFrame, crises: pd.DataFrame) -> dict[str, dict]:
     return results
 
 
-def _assert_caught(comments, truth, crises, label: str, *, all_early: bool = False) -> None:
-    detectable = _detectable(comments, truth, crises)
-    assert len(detectable) == len(crises) >= 3, "the generator planted fewer episodes"
+def _assert_caught(comments, crises, label: str) -> None:
+    assert len(crises) >= 3, "the generator planted fewer episodes"
     for method, r in _measure(comments, crises).items():
         leads = ", ".join(
-            f"{ep} {m:.0f} min"
-            if not np.isnan(m)
-            else f"{ep} late ({r['before_peak'][ep]:.0f} min"
-            f"{'' if detectable[ep] else ', no early signal'})"
-            for ep, m in r["lead"].items()
+            f"{ep} {m:.0f} min" if not np.isnan(m) else f"{ep} late" for ep, m in r["lead"].items()
         )
         print(
             f"{label} {method}: {leads}; recall {r['lead'].notna().mean():.2f}; "
             f"{r['per_account_month']:.2f} false alarms per account-month"
         )
-        early = r["lead"][detectable.reindex(r["lead"].index).to_numpy()]
-        # every episode with an early signal is caught within 6 hours (recall 1.0) ...
-        assert early.notna().all(), (label, method, r["lead"].to_dict())
-        assert early.between(-60, 360).all(), (label, method, early.to_dict())
-        # ... and every episode, slow ones included, before its peak
-        assert r["before_peak"].notna().all(), (label, method, r["before_peak"].to_dict())
+        # the issue's promise: every planted episode caught within 6 hours of its onset ...
+        assert r["lead"].notna().all(), (label, method, r["lead"].to_dict())
+        assert r["lead"].between(-60, 360).all(), (label, method, r["lead"].to_dict())
+        # ... with at most one false alarm per month of data
         assert r["per_account_month"] <= 1.0, (label, method)
-    if all_early:
-        assert detectable.all(), detectable.to_dict()
 
 
 def test_bundled_episodes_caught_within_six_hours_at_default_settings():
-    comments = data.load("comments")
-    truth = data.load("truth_comments")  # ground truth: only tests and checks read it
-    crises = data.load("truth_crises")
-    # every bundled episode shows early: the issue's criterion holds for all of them
-    _assert_caught(comments, truth, crises, "bundled", all_early=True)
+    crises = data.load("truth_crises")  # ground truth: only tests and checks read it
+    _assert_caught(data.load("comments"), crises, "bundled")
 
 
 def test_episodes_of_other_seeds_caught_at_default_settings(other_universe):
     u = other_universe
-    _assert_caught(u["comments"], u["truth_comments"], u["truth_crises"], f"seed {u['seed']}")
+    _assert_caught(u["comments"], u["truth_crises"], f"seed {u['seed']}")
+
+
+def test_words_catch_the_slow_episodes_that_volume_alone_misses(slow_start_universe):
+    """Seed 31's fee hoax and data leak start with 4-5 complaints an hour: as many as an
+    ordinary busy hour, so the volume alone is late; the words are not."""
+    u = slow_start_universe
+    crises = u["truth_crises"]
+    slow = crises[crises["episode_id"].isin(["EP02", "EP03"])]
+    comments = u["comments"][u["comments"]["account"].isin(slow["account"])]
+    volume_only = _measure(comments, slow, words=False)["poisson"]["lead"]
+    both = _measure(comments, slow)["poisson"]["lead"]
+    assert volume_only.isna().all(), volume_only.to_dict()
+    assert both.between(0, 360).all(), both.to_dict()

@@ -85,8 +85,7 @@ def _episode(episode_id: str) -> pd.Series:
 
 def negative_volume(comments: pd.DataFrame) -> pd.Series:
     """Comments per hour that complain or repeat a claim (the series the lesson watches)."""
-    negative = monitor.triage(comments)["label"].isin(["complaint", "hoax"])
-    return monitor.volume(comments, negative)["n"]
+    return monitor.volume(comments, monitor.issue_mask(comments))["n"]
 
 
 # ---------------------------------------------------------------- q1: share needing a reply

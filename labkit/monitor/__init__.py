@@ -21,6 +21,9 @@ labelling views live in :mod:`labkit.widgets`). One job per module:
   explained matches, volume per hour or day;
 * :mod:`~labkit.monitor.spikes` -- ``detect_spikes`` (z-score, EWMA, Poisson) and
   ``backtest`` against known onsets;
+* :mod:`~labkit.monitor.bursts` -- ``word_bursts``: a word suddenly filling the complaints;
+* :mod:`~labkit.monitor.watch` -- ``watch``: volume spikes and word bursts in one hourly
+  table (the default early warning);
 * :mod:`~labkit.monitor.replay` -- replaying a stream with cached detection (the replay widget's model);
 * :mod:`~labkit.monitor.rise` -- "why did it rise?": rising terms, posts, accounts;
 * :mod:`~labkit.monitor.coordination` -- near-duplicate comments from different
@@ -69,6 +72,10 @@ _EXPORTS: dict[str, str] = {
     "detect_spikes": "spikes",
     "alerts": "spikes",
     "backtest": "spikes",
+    "word_bursts": "bursts",
+    "watch": "watch",
+    "issue_mask": "watch",
+    "ISSUE_LABELS": "triage",
     "why_it_rose": "rise",
     "Replay": "replay",
     # coordination, hoaxes, severity
@@ -101,7 +108,7 @@ def __getattr__(name: str) -> Any:
 # Submodules named like the function they own (``triage.triage``) are imported now: the
 # import system sets ``labkit.monitor.triage`` to the *module* when it first loads it, so a
 # lazy import could leave the module where the function belongs. Add such a module here.
-_SAME_NAME: tuple[str, ...] = ("triage", "sentiment", "query", "evaluate")
+_SAME_NAME: tuple[str, ...] = ("triage", "sentiment", "query", "evaluate", "watch")
 for _name in _SAME_NAME:
     globals()[_name] = getattr(importlib.import_module(f"labkit.monitor.{_name}"), _name)
 

@@ -16,11 +16,10 @@ import pandas as pd
 from labkit.errors import LabkitError
 from labkit.monitor.hoaxes import match_hoaxes
 from labkit.monitor.labels import label_comments
-from labkit.monitor.query import volume
 from labkit.monitor.rise import why_it_rose
 from labkit.monitor.severity import Severity, assess_severity, measure_signals
-from labkit.monitor.spikes import alerts, detect_spikes
-from labkit.monitor.triage import triage
+from labkit.monitor.spikes import alerts
+from labkit.monitor.watch import watch
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,8 @@ class DailySummary:
     hoaxes : DataFrame
         Known hoaxes repeated that day: ``hoax_id``, ``judul``, ``n``, ``klarifikasi``, ``tautan``.
     alerts : DataFrame
-        Spike alerts that started that day.
+        Alerts that started that day (:func:`~labkit.monitor.watch.watch`: by the volume
+        of complaints or by a word filling them; ``channel`` and ``words`` say which).
     hourly : Series
         Comments per local hour (0-23) of the day.
     severity : Severity
@@ -148,15 +148,15 @@ def daily_summary(
         if len(found)
         else pd.DataFrame(columns=["hoax_id", "judul", "n", "klarifikasi", "tautan"])
     )
-    started = pd.DataFrame(columns=["start", "end", "peak_at", "peak_count", "points"])
+    started = pd.DataFrame(
+        columns=["start", "end", "peak_at", "peak_count", "points", "channel", "words"]
+    )
     history = mine[(when >= start - pd.Timedelta("28D")) & (when < end)]
     if len(history):
-        neg_hist = triage(history)["label"].isin(["complaint", "hoax"])
-        series = volume(
-            history, neg_hist, start=start - pd.Timedelta("28D"), end=end - pd.Timedelta("1h")
-        )["n"]
         try:
-            table = alerts(detect_spikes(series))
+            table = alerts(
+                watch(history, start=start - pd.Timedelta("28D"), end=end - pd.Timedelta("1h"))
+            )
             started = table[(table["start"] >= start) & (table["start"] < end)]
         except LabkitError:
             missing.append("monitor.daily.missing.short_history")

@@ -64,10 +64,7 @@ def _period(value: object, what: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def _counts(texts: pd.Series) -> pd.Series:
-    words = text.normalize_texts(texts).str.split().explode().dropna()
-    stop = text.stopwords()
-    words = words[words.str.len().gt(2) & words.str[0].str.isalnum() & ~words.isin(stop)]
-    return words.value_counts()
+    return text.content_words(texts).value_counts()
 
 
 def log_odds(rise: pd.Series, before: pd.Series, *, prior: float = PRIOR_STRENGTH) -> pd.DataFrame:

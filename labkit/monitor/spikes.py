@@ -38,6 +38,9 @@ DEFAULTS: dict[str, dict[str, float]] = {
     "poisson": {"window": 168, "threshold": 8.0, "min_count": 8},
 }
 
+#: How many bursting words an alert names (the first ones to burst).
+ALERT_WORDS = 5
+
 # A deviation floor: on a quiet account the deviation of the baseline is near zero, and any
 # comment would be "infinitely" unusual.
 _MIN_STD = 1.0
@@ -133,13 +136,23 @@ def detect_spikes(series: pd.Series, *, method: str = "poisson", **params: float
 def alerts(spikes: pd.DataFrame, *, merge_gap: str = "12h") -> pd.DataFrame:
     """Alert episodes: consecutive alerting points (gaps up to ``merge_gap`` joined).
 
+    Parameters
+    ----------
+    spikes : DataFrame from :func:`detect_spikes` or :func:`~labkit.monitor.watch.watch`
+    merge_gap : str
+        Alerting points closer than this belong to one alert.
+
     Returns
     -------
     DataFrame with one row per alert: ``start``, ``end``, ``peak_at``, ``peak_count``,
-    ``points`` (alerting points in it).
+    ``points`` (alerting points in it); from :func:`~labkit.monitor.watch.watch` also
+    ``channel`` (``"volume"``, ``"words"`` or ``"volume+words"``: which signals rang)
+    and ``words`` (the first :data:`ALERT_WORDS` bursting words, in order of appearance).
     """
     hot = spikes.index[spikes["alert"].to_numpy()]
+    by_words = "word_alert" in spikes.columns
     cols = ["start", "end", "peak_at", "peak_count", "points"]
+    cols += ["channel", "words"] if by_words else []
     if not len(hot):
         return pd.DataFrame(columns=cols)
     gap = pd.Timedelta(merge_gap)
@@ -149,15 +162,23 @@ def alerts(spikes: pd.DataFrame, *, merge_gap: str = "12h") -> pd.DataFrame:
     for g in np.unique(group):
         when = hot[group == g]
         counts = spikes.loc[when, "count"]
-        rows.append(
-            {
-                "start": when[0],
-                "end": when[-1],
-                "peak_at": counts.idxmax(),
-                "peak_count": int(counts.max()),
-                "points": len(when),
-            }
-        )
+        row = {
+            "start": when[0],
+            "end": when[-1],
+            "peak_at": counts.idxmax(),
+            "peak_count": int(counts.max()),
+            "points": len(when),
+        }
+        if by_words:
+            rang = [
+                name
+                for name, column in (("volume", "volume_alert"), ("words", "word_alert"))
+                if spikes.loc[when, column].any()
+            ]
+            row["channel"] = "+".join(rang)
+            said = ", ".join(w for w in spikes.loc[when, "words"] if w).split(", ")
+            row["words"] = ", ".join(list(dict.fromkeys(w for w in said if w))[:ALERT_WORDS])
+        rows.append(row)
     return pd.DataFrame(rows, columns=cols)
 
 

@@ -451,6 +451,18 @@ def tokens(text: Any, *, drop_stopwords: bool = False) -> list[str]:
     return words
 
 
+def content_words(texts: Iterable[Any] | pd.Series) -> pd.Series:
+    """The words that term statistics count, one row per word, indexed like ``texts``.
+
+    Normalised (:func:`normalize_texts`), Indonesian function words dropped
+    (:func:`stopwords`), and only words of three or more characters starting with a
+    letter or digit. The one definition behind "why did it rise?" and word bursts.
+    """
+    words = normalize_texts(texts).str.split().explode().dropna()
+    stop = stopwords()
+    return words[words.str.len().gt(2) & words.str[0].str.isalnum() & ~words.isin(stop)]
+
+
 @cache
 def stopwords() -> frozenset[str]:
     """Indonesian function words (``yang``, ``dan``, ``di``...) from ``stopwordsiso`` (MIT).

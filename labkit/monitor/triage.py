@@ -40,6 +40,9 @@ PRECEDENCE: tuple[str, ...] = ("spam", "hoax", "complaint", "question", "troll",
 #: Labels whose comments need a reply from the agency (a hoax needs its clarification).
 REPLY_LABELS: frozenset[str] = frozenset({"question", "complaint", "hoax"})
 
+#: Labels whose number signals a rising issue (the series spikes and word bursts watch).
+ISSUE_LABELS: frozenset[str] = frozenset({"complaint", "hoax"})
+
 METHODS = ("rules", "model")
 
 
