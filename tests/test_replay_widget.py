@@ -65,3 +65,36 @@ def test_widget_sliders_change_alarms_and_scores(onsets):
 def test_every_control_has_a_visible_label(onsets):
     widget = ReplayWidget(_series(), onsets)
     assert all(c.description for c in widget.controls.values())
+
+
+def _word_hours(s: pd.Series, at: list[int]) -> pd.Series:
+    hours = pd.Series(False, index=s.index)
+    hours.iloc[at] = True
+    return hours
+
+
+def test_word_bursts_given_to_the_replay_ring_the_alarm_too(onsets):
+    s = _series()
+    early = _word_hours(s, [499, 300])  # one at the door, one on a quiet day
+    model = Replay(s, onsets, early)
+    volume_only = model.state(words=False)
+    both = model.state()
+    assert both.params["words"] and not volume_only.params["words"]
+    assert len(both.alerts) == len(volume_only.alerts) + 1  # 499 joins the alert
+    assert both.backtest.lead_minutes.iloc[0] == -60  # an hour before the onset
+    assert volume_only.backtest.lead_minutes.iloc[0] >= 0
+    assert both.backtest.false_alarms == volume_only.backtest.false_alarms + 1
+    assert set(both.alerts["channel"]) >= {"words", "volume+words"}
+    # without word bursts given, the switch changes nothing
+    plain = Replay(s, onsets)
+    assert plain.state().alerts.equals(plain.state(words=False).alerts)
+    assert not plain.state().params["words"]
+
+
+def test_widget_word_checkbox(onsets):
+    s = _series()
+    widget = ReplayWidget(s, onsets, words=_word_hours(s, [300]))
+    with_words = len(widget.state.alerts)
+    widget.controls["words"].value = False
+    assert len(widget.state.alerts) == with_words - 1
+    assert "words" not in ReplayWidget(s, onsets).controls

@@ -52,13 +52,28 @@ class Replay:
     series : Series of counts with a DatetimeIndex (for example hourly complaints and hoaxes)
     onsets : DataFrame with ``onset_at`` (and ``end_at``), optional
         Known issue starts, to score the alarms.
+    words : boolean Series with a DatetimeIndex, optional
+        The hours when a word burst (``watch(comments)["word_alert"]``, at its default
+        settings): with ``words=True`` in :meth:`state` they ring the alarm too.
     """
 
-    def __init__(self, series: pd.Series, onsets: pd.DataFrame | None = None) -> None:
+    def __init__(
+        self,
+        series: pd.Series,
+        onsets: pd.DataFrame | None = None,
+        words: pd.Series | None = None,
+    ) -> None:
         if not isinstance(series, pd.Series) or not isinstance(series.index, pd.DatetimeIndex):
+            raise LabkitError("monitor.spikes.no_time_index")
+        if words is not None and not isinstance(words.index, pd.DatetimeIndex):
             raise LabkitError("monitor.spikes.no_time_index")
         self.series = series
         self.onsets = onsets
+        self.words = (
+            None
+            if words is None
+            else words.reindex(series.index, fill_value=False).astype(bool).to_numpy()
+        )
         self._detect = lru_cache(maxsize=64)(self._detect_uncached)
 
     @property
@@ -69,13 +84,26 @@ class Replay:
     def end(self) -> pd.Timestamp:
         return self.series.index[-1]
 
-    def _detect_uncached(self, method: str, params: tuple) -> pd.DataFrame:
-        return detect_spikes(self.series, method=method, **dict(params))
+    def _detect_uncached(self, method: str, params: tuple, words: bool) -> pd.DataFrame:
+        out = detect_spikes(self.series, method=method, **dict(params))
+        if words and self.words is not None:
+            out["volume_alert"] = out["alert"]
+            out["word_alert"] = self.words
+            out["words"] = ""
+            out["alert"] = out["volume_alert"].to_numpy() | self.words
+        return out
 
     def state(
-        self, *, method: str = "poisson", position: object = None, **params: float
+        self,
+        *,
+        method: str = "poisson",
+        position: object = None,
+        words: bool = True,
+        **params: float,
     ) -> ReplayState:
         """Alarms and scores up to ``position`` (default: the end) with these settings.
+
+        ``words`` adds the word bursts given to the replay (if any) to the volume alarm.
 
         Raises
         ------
@@ -85,7 +113,7 @@ class Replay:
         if method not in METHODS:
             raise LabkitError("monitor.spikes.bad_method", method=method, valid=", ".join(METHODS))
         full = {**DEFAULTS[method], **params}
-        spikes = self._detect(method, tuple(sorted(full.items())))
+        spikes = self._detect(method, tuple(sorted(full.items())), bool(words))
         at = self.end if position is None else pd.Timestamp(position)
         if at.tzinfo is None and self.end.tzinfo is not None:
             at = at.tz_localize(self.end.tzinfo)
@@ -95,4 +123,5 @@ class Replay:
         if self.onsets is not None:
             started = self.onsets[pd.to_datetime(self.onsets["onset_at"], utc=True) <= at]
             score = backtest(found, started, period=(self.start, min(at, self.end)))
-        return ReplayState(at, upto, found, score, {"method": method, **full})
+        used = words and self.words is not None
+        return ReplayState(at, upto, found, score, {"method": method, **full, "words": used})

@@ -40,19 +40,29 @@ class ReplayWidget(w.VBox):
     ----------
     series : Series of counts with a DatetimeIndex
     onsets : DataFrame with ``onset_at`` (and ``end_at``), optional
+    words : boolean Series with a DatetimeIndex, optional
+        Hours when a word burst (``monitor.watch(comments)["word_alert"]``); a checkbox
+        then adds them to the alarm.
 
     Attributes
     ----------
     controls : dict of str to Widget
-        ``"method"``, ``"threshold"``, ``"min_count"``, ``"day"`` (set ``.value`` in tests).
+        ``"method"``, ``"threshold"``, ``"min_count"``, ``"day"`` and, with ``words``,
+        ``"words"`` (set ``.value`` in tests).
     state : ReplayState
         What is shown now.
     last_update_seconds : float
         Time from the last change to the new chart and scores.
     """
 
-    def __init__(self, series: pd.Series, onsets: pd.DataFrame | None = None, **kwargs: Any):
-        self.model = Replay(series, onsets)
+    def __init__(
+        self,
+        series: pd.Series,
+        onsets: pd.DataFrame | None = None,
+        words: pd.Series | None = None,
+        **kwargs: Any,
+    ):
+        self.model = Replay(series, onsets, words)
         days = pd.date_range(self.model.start.normalize(), self.model.end.normalize(), freq="D")
         self._days = list(days)
         style = {"description_width": "initial"}
@@ -79,6 +89,10 @@ class ReplayWidget(w.VBox):
                 layout=w.Layout(width="95%"),
             ),
         }  # fmt: skip
+        if words is not None:
+            self.controls["words"] = w.Checkbox(
+                value=True, description=i18n.t("replay.label.words"), style=style, indent=False
+            )
         self._chart = w.Image(format="png", layout=w.Layout(max_width="100%"))
         self._summary = w.HTML()
         self._fig = charts.figure()
@@ -87,7 +101,11 @@ class ReplayWidget(w.VBox):
         for control in self.controls.values():
             control.observe(self._changed, names="value")
         row = w.HBox(
-            [self.controls["method"], self.controls["threshold"], self.controls["min_count"]]
+            [
+                self.controls[k]
+                for k in ("method", "threshold", "min_count", "words")
+                if k in self.controls
+            ]
         )
         super().__init__([row, self.controls["day"], self._summary, self._chart], **kwargs)
         self._update()
@@ -104,6 +122,7 @@ class ReplayWidget(w.VBox):
             "method": self.controls["method"].value,
             "threshold": float(self.controls["threshold"].value),
             "min_count": int(self.controls["min_count"].value),
+            "words": bool(self.controls["words"].value) if "words" in self.controls else False,
         }
 
     def _changed(self, change: dict) -> None:
@@ -181,6 +200,7 @@ class ReplayWidget(w.VBox):
         )
         charts.line(
             frame, "time", "value", group="what", marks=marks, fig=self._fig,
-            title=i18n.t("replay.title"), subtitle=i18n.t("replay.subtitle", method=state.params["method"]),
+            title=i18n.t("replay.title"),
+            subtitle=i18n.t("replay.subtitle_words" if state.params["words"] else "replay.subtitle", method=state.params["method"]),
         )  # fmt: skip
         self._chart.value = charts.to_png(self._fig, dpi=SCREEN_DPI)
