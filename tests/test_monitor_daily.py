@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from labkit import data
@@ -38,3 +39,15 @@ def test_a_day_without_comments_says_so(comments):
 def test_bad_day_is_explained(comments):
     with pytest.raises(LabkitError, match="2026-09-02"):
         daily_summary(comments, "kemarin")
+
+
+def test_alerts_name_their_signal_and_words(comments):
+    """EP03 (a data leak at night): the day's alert says a word rang it, and which."""
+    crises = data.load("truth_crises")
+    ep = crises.set_index("episode_id").loc["EP03"]
+    day = ep["onset_at"].tz_convert("Asia/Jakarta").date()
+    summary = daily_summary(comments, day, account=ep["account"])
+    first = summary.alerts.iloc[0]
+    assert "words" in first["channel"].split("+")
+    assert "data" in first["words"].split(", ")
+    assert ep["onset_at"] <= first["start"] <= ep["onset_at"] + pd.Timedelta("6h")

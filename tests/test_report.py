@@ -34,6 +34,13 @@ def test_daily_issue_report_has_its_sections_and_the_days_figures(ep01_day, work
     assert f"n = {ep01_day.n_comments}" in text and "Pernyataan awal 09.30" in text
     assert f"Tingkat keparahan {ep01_day.severity.level}" in text
     assert docx.Document(path).inline_shapes  # the hourly chart is embedded
+    # the alarms table speaks the reader's language and says which signal rang
+    (table,) = [t for t in docx.Document(path).tables if t.rows[0].cells[0].text == "Mulai"]
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Mulai", "Selesai", "Puncak per jam", "Sinyal", "Kata yang melonjak"]
+    channels = {"volume": "volume", "words": "kata", "volume+words": "volume dan kata"}
+    signal = [row.cells[3].text for row in table.rows[1:]]
+    assert signal == [channels[c] for c in ep01_day.alerts["channel"]]
     assert int(ep01_day.hourly.sum()) == ep01_day.n_comments
 
 

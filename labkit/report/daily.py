@@ -105,12 +105,18 @@ def daily_issue_report(
         doc.paragraph(t("report.daily.no_hoaxes"))
     doc.heading(t("report.daily.h.alerts"), 2)
     if len(summary.alerts):
-        alerts = summary.alerts[["start", "end", "peak_count"]].copy()
+        alerts = summary.alerts.copy()
         for col in ("start", "end"):
             alerts[col] = (
                 pd.to_datetime(alerts[col], utc=True).dt.tz_convert(summary.tz).dt.strftime("%H:%M")
             )
-        doc.table(alerts)
+        if "channel" in alerts:
+            alerts["channel"] = [t(f"report.daily.channel.{c}") for c in alerts["channel"]]
+        shown = [c for c in ("start", "end", "peak_count", "channel", "words") if c in alerts]
+        doc.table(
+            alerts[shown].rename(columns={c: t(f"report.daily.col.{c}") for c in shown}),
+            t("report.daily.alerts_caption"),
+        )
     else:
         doc.paragraph(t("report.daily.no_alerts"))
     doc.heading(t("report.daily.h.actions"), 2)
