@@ -154,3 +154,19 @@ def test_an_empty_selection_gives_an_empty_table():
     comments = _ordinary(hours=48)
     none = word_bursts(comments, pd.Series(False, index=comments.index))
     assert none.empty and list(none.columns) == bursts.COLUMNS
+
+
+def test_the_mask_is_matched_by_index_not_by_position():
+    comments = _with(_ordinary(), ONSET, LEAK)
+    is_leak = comments["text"].isin(LEAK)
+    shuffled = is_leak.sample(frac=1.0, random_state=4)  # same labels, another order
+    assert word_bursts(comments, shuffled).equals(word_bursts(comments, is_leak))
+    assert word_bursts(comments, ~shuffled).empty
+
+
+def test_watch_passes_word_parameters_on():
+    comments = _with(_ordinary(), ONSET, LEAK)
+    issue = pd.Series(True, index=comments.index)
+    strict = watch(comments, issue, words={"min_count": 6})  # the leak has five comments
+    assert strict.attrs["word_params"]["min_count"] == 6 and not strict["word_alert"].any()
+    assert watch(comments, issue)["word_alert"].any()

@@ -135,7 +135,11 @@ def word_bursts(
             missing=", ".join(missing),
             columns=", ".join(map(str, comments.columns)),
         )
-    counted = comments if mask is None else comments[np.asarray(mask, dtype=bool)]
+    if mask is None:
+        counted = comments
+    else:  # aligned by index, as monitor.volume does
+        keep = mask.reindex(comments.index) if isinstance(mask, pd.Series) else pd.Series(mask)
+        counted = comments[keep.fillna(False).astype(bool).to_numpy()]
     per_hour = volume(counted, start=start, end=end)["n"]
     index = pd.DatetimeIndex(per_hour.index)
     if counted.empty or not len(index):
