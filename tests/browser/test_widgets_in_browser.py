@@ -197,6 +197,16 @@ def test_replay_sliders_and_tabletop_buttons(lab):
     assert _eventually(lambda: summary.inner_text() != before), (
         "the scores did not follow the threshold"
     )
+    # the word signal's checkbox, by keyboard: the chart is redrawn without it
+    box = replay.get_by_role("checkbox", name="Tambah sinyal kata")
+    assert box.is_checked()
+    chart = replay.get_by_role("img").first
+    drawn = chart.get_attribute("src")
+    box.focus()
+    page.keyboard.press("Space")
+    lab.wait_kernel_idle()
+    assert not box.is_checked()
+    assert _eventually(lambda: chart.get_attribute("src") != drawn), "the chart did not follow"
     lab.shot("replay")
     lab.open("07_simulasi_krisis")
     lab.run_all()
