@@ -176,8 +176,8 @@ def alerts(spikes: pd.DataFrame, *, merge_gap: str = "12h") -> pd.DataFrame:
                 if spikes.loc[when, column].any()
             ]
             row["channel"] = "+".join(rang)
-            said = ", ".join(w for w in spikes.loc[when, "words"] if w).split(", ")
-            row["words"] = ", ".join(list(dict.fromkeys(w for w in said if w))[:ALERT_WORDS])
+            said = [w for hour in spikes.loc[when, "words"] if hour for w in hour.split(", ")]
+            row["words"] = ", ".join(list(dict.fromkeys(said))[:ALERT_WORDS])
         rows.append(row)
     return pd.DataFrame(rows, columns=cols)
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 from labkit.monitor.bursts import word_bursts
@@ -84,5 +83,4 @@ def watch(
         out["alert"] = out["volume_alert"].to_numpy() | out["word_alert"].to_numpy()
         out.attrs["word_params"] = bursts.attrs["params"]
         out.attrs["bursts"] = bursts
-    out["alert"] = np.asarray(out["alert"], dtype=bool)
     return out
