@@ -19,7 +19,7 @@ def _ordinary(hours: int = 24 * 21, rate: float = 1.0, seed: int = 3) -> pd.Data
     per_hour = rng.poisson(rate, hours)
     rows = []
     for h, k in enumerate(per_hour):
-        for j in range(k):
+        for _ in range(k):
             rows.append(
                 {
                     "created_at": T0 + pd.Timedelta(hours=h, minutes=int(rng.integers(60))),
@@ -29,7 +29,6 @@ def _ordinary(hours: int = 24 * 21, rate: float = 1.0, seed: int = 3) -> pd.Data
                     "account": "humas_contoh",
                 }
             )
-            del j
     return pd.DataFrame(rows)
 
 
